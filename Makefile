@@ -1,0 +1,40 @@
+# Kepenak Ngodene — `make run` serves the portal, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: install run migrate initial-data demo-data test lint check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+initial-data: migrate
+	$(BIN)/python manage.py load_initial_data
+
+demo-data: initial-data
+	$(BIN)/python manage.py load_demo_data
+
+run: demo-data
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles

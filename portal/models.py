@@ -1,0 +1,116 @@
+"""Project-wide CMS settings, shown in the header and footer and read by emails of every app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    app_name = models.CharField(_("nama aplikasi"), max_length=100, default="Kepenak Ngodene")
+    tagline = models.CharField(
+        _("slogan"), max_length=200, default="Bursa Kerja dan Penyedia Jasa Kabupaten Purbalingga"
+    )
+    agency_name = models.CharField(
+        _("nama instansi pengelola"),
+        max_length=200,
+        default="Dinas Komunikasi dan Informatika Kabupaten Purbalingga",
+    )
+    address = models.CharField(_("alamat"), max_length=255, blank=True)
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    fax = models.CharField(_("faks"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    whatsapp_number = models.CharField(_("nomor WhatsApp"), max_length=20, blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman Kebijakan Privasi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman Ketentuan Penggunaan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("app_name"), FieldPanel("tagline")], heading=_("Aplikasi")),
+        MultiFieldPanel(
+            [
+                FieldPanel("agency_name"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+                FieldPanel("whatsapp_number"),
+            ],
+            heading=_("Kontak"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Media sosial"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("terms_page")], heading=_("Halaman kebijakan")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Pengaturan Aplikasi")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+    @property
+    def whatsapp_link(self):
+        digits = "".join(ch for ch in self.whatsapp_number if ch.isdigit())
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}" if digits else ""
+
+
+class WhatsAppMessage(models.Model):
+    """Outbox of every WhatsApp message the portal sends, with its delivery status."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Antre")
+        SENT = "sent", _("Terkirim")
+        FAILED = "failed", _("Gagal")
+
+    to = models.CharField(_("tujuan"), max_length=20)
+    body = models.TextField(_("isi pesan"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    error = models.TextField(_("galat terakhir"), blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("dikirim"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("pesan WhatsApp")
+        verbose_name_plural = _("kotak keluar WhatsApp")
+
+    def __str__(self):
+        return f"{self.to}: {self.body[:40]}"

@@ -1,0 +1,20 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Beranda plus the live pages under it that editors mark "show in menus", in tree order."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    root = site.root_page if site else None
+    pages = root.get_children().live().in_menu().order_by("path") if root else []
+    current = getattr(context.get("page"), "path", "") or ""
+    return {
+        "root": root,
+        "root_active": bool(root) and current == root.path,
+        "items": [(page, current.startswith(page.path)) for page in pages],
+        "request": request,
+    }

@@ -1,0 +1,22 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.options import ModelAdmin
+
+from users.models import Desa, Kecamatan
+
+
+class KecamatanAdmin(ModelAdmin):
+    model = Kecamatan
+    menu_label = _("Wilayah: Kecamatan")
+    menu_icon = "site"
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+
+
+class DesaAdmin(ModelAdmin):
+    model = Desa
+    menu_label = _("Wilayah: Desa/Kelurahan")
+    menu_icon = "site"
+    list_display = ("name", "kecamatan", "postal_code", "code")
+    list_filter = ("kecamatan",)
+    list_select_related = ("kecamatan",)
+    search_fields = ("name", "postal_code", "kecamatan__name")

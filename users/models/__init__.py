@@ -1,0 +1,6 @@
+from .mitra import BidangUsaha, MitraProfile
+from .otp import PhoneOTP
+from .regions import Desa, Kecamatan
+from .user import User
+
+__all__ = ["BidangUsaha", "Desa", "Kecamatan", "MitraProfile", "PhoneOTP", "User"]

@@ -1,0 +1,5 @@
+from portal.admin_menu import register_master_data_modeladmin
+from users.modeladmin import DesaAdmin, KecamatanAdmin
+
+register_master_data_modeladmin(KecamatanAdmin)
+register_master_data_modeladmin(DesaAdmin)
