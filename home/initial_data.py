@@ -36,7 +36,7 @@ def _home_page():
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     # Replace Wagtail's "Welcome" placeholder page created by its initial migration.
     for placeholder in root.get_children().filter(content_type__model="page"):
         placeholder.delete()

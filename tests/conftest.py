@@ -1,0 +1,34 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+from django.conf import settings
+
+from home.initial_data import load_cms_content
+from users.initial_data import load_master_data
+from users.regions import load_regions
+
+
+def install_portal_content():
+    """What `load_initial_data` installs: regions, master data and the CMS page tree."""
+    load_regions(settings.PORTAL_REGENCY)
+    load_master_data()
+    load_cms_content()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Install the portal content once per test database; each test runs in a transaction that
+    is rolled back. Transactional tests (live server) flush the database and reinstall it with
+    the `portal_content` fixture, which is idempotent."""
+    with django_db_blocker.unblock():
+        install_portal_content()
+
+
+@pytest.fixture
+def portal_content(db):
+    install_portal_content()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
