@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 
 @register_setting(icon="cog")
@@ -72,6 +73,14 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Pengaturan Aplikasi")
+
+    @classmethod
+    def current(cls, request=None):
+        """Settings of the request's site, or of the default site outside a request (jobs)."""
+        if request is not None:
+            return cls.for_request(request)
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
 
     @property
     def social_links(self):

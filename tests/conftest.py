@@ -32,3 +32,18 @@ def portal_content(db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """A test client whose requests behave as in production: the jobs a request enqueues after
+    commit (emails, WhatsApp messages) run when the request ends, although each test runs inside
+    one transaction that is never committed."""
+    send = client.request
+
+    def request(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send(**kwargs)
+
+    client.request = request
+    return client

@@ -2,9 +2,11 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from users.choices import AccountType, StaffRole
+from users.validators import display_phone
 
 
 class PortalUserManager(UserManager):
@@ -44,6 +46,8 @@ class User(AbstractUser):
         related_name="+",
     )
 
+    session_version = models.PositiveIntegerField(default=0, editable=False)
+
     objects = PortalUserManager()
 
     class Meta:
@@ -57,6 +61,30 @@ class User(AbstractUser):
             ),
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user._loaded_phone = user.__dict__.get("phone")
+        return user
+
+    def save(self, *args, **kwargs):
+        # A changed phone number must be verified again, whichever form or job changed it.
+        if self.pk and self.phone != getattr(self, "_loaded_phone", self.phone):
+            self.phone_verified_at = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "phone_verified_at"}
+        super().save(*args, **kwargs)
+        self._loaded_phone = self.phone
+
+    def get_session_auth_hash(self):
+        """Sessions stay valid while both the password and the session version are unchanged;
+        "Keluar dari semua perangkat" bumps the version to end every session of the user."""
+        return salted_hmac(
+            "users.User.get_session_auth_hash",
+            f"{self.password}:{self.session_version}",
+            algorithm="sha256",
+        ).hexdigest()
+
     @property
     def is_personal(self):
         return self.account_type == AccountType.PERSONAL
@@ -64,6 +92,10 @@ class User(AbstractUser):
     @property
     def is_mitra(self):
         return self.account_type == AccountType.MITRA
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
 
     @property
     def email_verified(self):

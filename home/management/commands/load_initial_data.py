@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from home.initial_data import load_cms_content
 from users.initial_data import load_master_data
 from users.regions import load_regions
+from users.staff import install_role_groups
 
 
 class Command(BaseCommand):
@@ -14,4 +15,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Regions of {settings.PORTAL_REGENCY}: {created} created.")
         load_master_data()
         load_cms_content()
+        changed = [role.label for role, changes in install_role_groups().items() if changes]
+        self.stdout.write(f"Role groups: {', '.join(map(str, changed)) or 'in sync'}.")
         self.stdout.write(self.style.SUCCESS("Initial data is in place."))

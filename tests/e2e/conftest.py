@@ -1,0 +1,136 @@
+"""Real-browser harness: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Fixtures for later flows to reuse:
+
+- ``browser``: one headless Chromium for the whole session (fails, never skips, without Chromium);
+- ``site``: the ``load_initial_data`` content in the test database, with the default Wagtail Site
+  pointing at the live server;
+- ``phone``: a fresh phone-sized page (360x740, touch, ``id-ID``) whose ``goto("/...")`` is relative
+  to the live server;
+- ``assert_accessible``: a callable, ``assert_accessible(page)`` runs axe-core on the page as it is
+  and fails on any "serious" or "critical" violation, listing rule, help and offending nodes.
+
+Every test using them is a ``@pytest.mark.browser`` test, so ``-m "not browser"`` skips the lot.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.cache import cache
+from playwright.sync_api import sync_playwright
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
+
+from home.initial_data import load_cms_content
+from users.initial_data import load_master_data
+from users.regions import load_regions
+
+# Playwright's sync API runs an asyncio loop in the test thread; Django refuses ORM calls from a
+# thread with a running loop unless told otherwise. The live server itself runs in its own thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "id-ID",
+    "timezone_id": "Asia/Jakarta",
+}
+BLOCKING_IMPACTS = ("serious", "critical")
+
+_axe = Axe()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail(
+            "Debian's Chromium is not on PATH: install it with "
+            "`apt-get install -y --no-install-recommends chromium` (.ci/run does this).",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _restore_wagtail_roots():
+    """Recreate what Wagtail's own data migrations install and a transactional flush removes:
+    the default locale, the root page and the root collection (the rest comes from post_migrate
+    and from load_initial_data)."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def site(live_server):
+    """The content of ``load_initial_data``, with the default Wagtail Site serving the live server.
+
+    ``live_server`` implies ``transactional_db``: the database is flushed after each test, so the
+    content is installed again (idempotently) for every test.
+    """
+    _restore_wagtail_roots()
+    load_regions(settings.PORTAL_REGENCY)
+    load_master_data()
+    load_cms_content()
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = live_server.thread.host
+    site.port = live_server.thread.port
+    site.save()
+    cache.clear()
+    return site
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A page in a fresh phone-sized browser context; relative URLs go to the live server."""
+    context = browser.new_context(base_url=live_server.url, **PHONE)
+    context.set_default_timeout(5_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _describe(violation):
+    lines = [f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"]
+    for node in violation["nodes"]:
+        lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html']}")
+        summary = node.get("failureSummary")
+        if summary:
+            lines.extend(f"        {line}" for line in summary.splitlines())
+    return "\n".join(lines)
+
+
+def check_accessible(page):
+    """Fail when axe-core finds a serious or critical violation on the page as it is now."""
+    results = _axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    if blocking:
+        report = "\n".join(_describe(v) for v in blocking)
+        pytest.fail(f"axe found {len(blocking)} serious/critical violation(s) on {page.url}:\n{report}")
+
+
+@pytest.fixture
+def assert_accessible():
+    """``assert_accessible(page)``: axe-core check of the page as it is now (see check_accessible)."""
+    return check_accessible

@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from users import use_cases
+from users.access import account_type_required
+from users.choices import AccountType
+from users.forms import OTPForm
+
+
+@account_type_required(AccountType.PERSONAL, "users:login")
+def personal_profile(request):
+    return render(request, "users/profile_personal.html", {"account": request.user})
+
+
+@account_type_required(AccountType.MITRA, "users:login_mitra")
+def mitra_profile(request):
+    user = request.user
+    profile = user.mitra_profile
+    return render(request, "users/profile_mitra.html", {"account": user, "mitra": profile})
+
+
+@require_POST
+@login_required
+@ratelimit(key="user", rate="5/h", method="POST", block=True)
+def send_phone_code(request):
+    """"Verifikasi No HP": send a code by WhatsApp, then ask for it."""
+    user = request.user
+    if user.phone_verified:
+        messages.info(request, _("Nomor HP Anda sudah terverifikasi."))
+        return redirect(_profile(user))
+    if not user.phone:
+        messages.error(request, _("Isi Nomor HP Anda terlebih dahulu."))
+        return redirect(_profile(user))
+    try:
+        use_cases.send_phone_otp(user)
+    except use_cases.VerificationError as error:
+        messages.warning(request, str(error))
+    else:
+        messages.success(request, _("Kode OTP sudah dikirim melalui WhatsApp ke nomor Anda."))
+    return redirect("users:verify_phone")
+
+
+@login_required
+@ratelimit(key="user", rate="20/h", method="POST", block=True)
+def verify_phone(request):
+    user = request.user
+    form = OTPForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            use_cases.verify_phone_otp(user, form.cleaned_data["code"])
+        except use_cases.VerificationError as error:
+            form.add_error("code", str(error))
+        else:
+            messages.success(request, _("Nomor HP Anda sudah terverifikasi."))
+            return redirect(_profile(user))
+    return render(request, "users/verify_phone.html", {"form": form, "account": user})
+
+
+def _profile(user):
+    return "users:mitra_profile" if user.is_mitra else "users:personal_profile"
