@@ -136,9 +136,8 @@ def test_admin_cannot_create_an_admin_even_with_a_forged_form(client, admin, for
 def test_super_admin_creates_admins_and_super_admins(client, superadmin):
     client.force_login(superadmin)
     client.post(ADD_URL, account_data(role="admin"))
-    client.post(
-        ADD_URL, account_data(role="superadmin", username="kominfo", email="kominfo@purbalinggakab.go.id", phone="")
-    )
+    second_account = {"username": "kominfo", "email": "kominfo@purbalinggakab.go.id", "phone": ""}
+    client.post(ADD_URL, account_data(role="superadmin", **second_account))
 
     admin = User.objects.get(username="siti.aminah")
     assert (admin.role, admin.is_superuser, admin.is_staff) == ("admin", False, True)
@@ -263,11 +262,15 @@ def test_duplicate_and_malformed_fields_get_indonesian_errors(client, admin, des
         account_data(role="dinaker", username="DESA", email="DESA@purbalinggakab.go.id", password2="lain"),
     )
     errors = response.context["form"].errors
-    assert errors["username"] == ["Nama Pengguna hanya boleh berisi huruf kecil, angka, titik, dan underscore."]
+    assert errors["username"] == [
+        "Nama Pengguna hanya boleh berisi huruf kecil, angka, titik, dan underscore."
+    ]
     assert errors["email"] == ["Email ini sudah terdaftar."]
     assert errors["password2"] == ["Kedua password tidak sama."]
 
-    response = client.post(ADD_URL, account_data(role="dinaker", username="desa", password1="pendek", password2="pendek"))
+    response = client.post(
+        ADD_URL, account_data(role="dinaker", username="desa", password1="pendek", password2="pendek")
+    )
     errors = response.context["form"].errors
     assert errors["username"] == ["Nama pengguna ini sudah dipakai."]
     assert any("terlalu pendek" in error for error in errors["password1"])
@@ -284,7 +287,7 @@ def test_personal_accounts_are_not_turned_into_staff_here(client, superadmin):
     assert (warga.account_type, warga.role, warga.is_staff) == (AccountType.PERSONAL, "", False)
 
 
-def test_super_admin_made_by_createsuperuser_is_listed_and_keeps_its_level_when_editing_itself(client, role_groups):
+def test_createsuperuser_account_is_listed_and_keeps_its_level_when_editing_itself(client, role_groups):
     root = User.objects.create_superuser("root", "root@purbalinggakab.go.id", PASSWORD)
     client.force_login(root)
     assert client.get(INDEX_URL).status_code == 200
@@ -343,3 +346,15 @@ def test_admin_password_reset_from_the_login_page(client, desa_operator):
     response = client.post(LOGIN_URL, {"username": "desa", "password": new_password}, follow=True)
     assert response.redirect_chain[-1][0] == DASHBOARD_URL
     assert response.context["request"].user == desa_operator
+
+
+def admin_menu_labels(client, user):
+    client.force_login(user)
+    return re.findall(r'"label": "([^"]*)"', client.get(DASHBOARD_URL).content.decode())
+
+
+def test_admin_menu_follows_the_level(client, admin, desa_operator):
+    admin_menu = admin_menu_labels(client, admin)
+    assert {"Master Data", "Pengaturan", "Pengguna", "Pengaturan Aplikasi"} <= set(admin_menu)
+    desa_menu = admin_menu_labels(client, desa_operator)
+    assert not {"Master Data", "Pengaturan", "Pengguna", "Halaman"} & set(desa_menu)

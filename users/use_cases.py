@@ -101,6 +101,7 @@ def send_phone_otp(user):
         code = otp.generate_code()
         record = PhoneOTP.objects.create(
             user=user,
+            created_at=now,
             phone=user.phone,
             purpose=OTPPurpose.VERIFY_PHONE,
             code_hash=otp.hash_code(code),
@@ -115,7 +116,8 @@ def send_phone_otp(user):
 
 
 def verify_phone_otp(user, code):
-    """Check the code against the latest one sent to the user's current phone."""
+    """Check the code against the latest one sent to the user's current phone. A wrong code uses
+    up one of the attempts (committed even though the call raises)."""
     now = timezone.now()
     with transaction.atomic():
         record = (
@@ -124,26 +126,34 @@ def verify_phone_otp(user, code):
             .order_by("-created_at")
             .first()
         )
-        if record is None or record.used_at or record.phone != user.phone:
-            raise VerificationError(_("Kode OTP tidak berlaku. Silakan minta kode baru."))
-        if record.expires_at < now:
-            raise VerificationError(_("Kode OTP sudah kedaluwarsa. Silakan minta kode baru."))
-        if record.attempts >= otp.MAX_ATTEMPTS:
-            raise VerificationError(_("Terlalu banyak percobaan. Silakan minta kode baru."))
-        record.attempts += 1
-        if not otp.code_matches(code, record.code_hash):
-            record.save(update_fields=["attempts"])
-            left = otp.MAX_ATTEMPTS - record.attempts
-            raise VerificationError(
-                _("Kode OTP salah. Sisa percobaan: %(left)s.") % {"left": left}
-                if left
-                else _("Kode OTP salah. Silakan minta kode baru.")
-            )
-        record.used_at = now
-        record.save(update_fields=["attempts", "used_at"])
-        user.phone_verified_at = now
-        user.save(update_fields=["phone_verified_at"])
+        problem = _otp_problem(record, user, now)
+        if problem is None:
+            record.attempts += 1
+            if otp.code_matches(code, record.code_hash):
+                record.used_at = now
+                user.phone_verified_at = now
+                user.save(update_fields=["phone_verified_at"])
+            else:
+                left = otp.MAX_ATTEMPTS - record.attempts
+                problem = (
+                    _("Kode OTP salah. Sisa percobaan: %(left)s.") % {"left": left}
+                    if left
+                    else _("Kode OTP salah. Silakan minta kode baru.")
+                )
+            record.save(update_fields=["attempts", "used_at"])
+    if problem:
+        raise VerificationError(problem)
     return user
+
+
+def _otp_problem(record, user, now):
+    if record is None or record.used_at or record.phone != user.phone:
+        return _("Kode OTP tidak berlaku. Silakan minta kode baru.")
+    if record.expires_at < now:
+        return _("Kode OTP sudah kedaluwarsa. Silakan minta kode baru.")
+    if record.attempts >= otp.MAX_ATTEMPTS:
+        return _("Terlalu banyak percobaan. Silakan minta kode baru.")
+    return None
 
 
 def _latest_otp(user):

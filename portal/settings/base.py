@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_rq",
     "axes",
+    "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -127,6 +129,8 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 
 # Other throttles (django-ratelimit): resend verification email, password reset, OTP.
 RATELIMIT_VIEW = "users.views.errors.rate_limited"
+# Without Redis (a single-process dev server) the local-memory cache is enough for counters.
+LOCMEM_CACHE_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -150,6 +154,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Background jobs (portal/tasks.py): django-rq when REDIS_URL is set, inline otherwise.
 REDIS_URL = env_str("REDIS_URL", "")
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else LOCMEM_CACHE_CHECKS
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

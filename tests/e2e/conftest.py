@@ -6,11 +6,12 @@ Fixtures for later flows to reuse:
 - ``site``: the ``load_initial_data`` content in the test database, with the default Wagtail Site
   pointing at the live server;
 - ``phone``: a fresh phone-sized page (360x740, touch, ``id-ID``) whose ``goto("/...")`` is relative
-  to the live server;
+  to the live server; ``desktop``: the same at 1280x800;
 - ``assert_accessible``: a callable, ``assert_accessible(page)`` runs axe-core on the page as it is
   and fails on any "serious" or "critical" violation, listing rule, help and offending nodes.
 
-Every test using them is a ``@pytest.mark.browser`` test, so ``-m "not browser"`` skips the lot.
+Mark browser tests ``@pytest.mark.browser`` (tests using ``browser`` get the mark anyway), so
+``-m "not browser"`` leaves them out and ``-m browser`` runs only them.
 """
 
 import os
@@ -49,6 +50,11 @@ PHONE = {
     "locale": "id-ID",
     "timezone_id": "Asia/Jakarta",
 }
+DESKTOP = {
+    "viewport": {"width": 1280, "height": 800},
+    "locale": "id-ID",
+    "timezone_id": "Asia/Jakarta",
+}
 BLOCKING_IMPACTS = ("serious", "critical")
 
 _axe = Axe()
@@ -67,6 +73,15 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Whatever uses the browser is a browser test, even if its module forgot the marker
+    (tryfirst: before ``-m`` selects on it)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def _restore_wagtail_roots():
@@ -101,12 +116,24 @@ def site(live_server):
     return site
 
 
+def _open_page(browser, base_url, options):
+    context = browser.new_context(base_url=base_url, **options)
+    context.set_default_timeout(10_000)
+    return context, context.new_page()
+
+
 @pytest.fixture
 def phone(browser, live_server):
     """A page in a fresh phone-sized browser context; relative URLs go to the live server."""
-    context = browser.new_context(base_url=live_server.url, **PHONE)
-    context.set_default_timeout(5_000)
-    page = context.new_page()
+    context, page = _open_page(browser, live_server.url, PHONE)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, live_server):
+    """A page in a fresh desktop-sized (1280x800) browser context, like ``phone``."""
+    context, page = _open_page(browser, live_server.url, DESKTOP)
     yield page
     context.close()
 

@@ -66,16 +66,26 @@ def test_every_public_menu_entry_is_reached_by_tapping(site, phone, assert_acces
         assert_accessible(phone)
 
 
-def test_account_buttons_are_at_the_top_of_the_opened_menu(site, phone, assert_accessible):
+def test_account_buttons_are_at_the_top(site, phone, desktop, assert_accessible):
+    # Phone: inside the collapsed menu, at the top of the screen once it is opened.
     phone.goto("/")
     header = phone.get_by_role("banner")
     register = header.get_by_role("link", name="Daftar", exact=True)
     login = header.get_by_role("link", name="Log in", exact=True)
-    expect(register).to_be_hidden()  # collapsed on a phone until the menu is opened
+    expect(register).to_be_hidden()
     open_menu(phone)
-    expect(register).to_be_visible()
-    expect(login).to_be_visible()
+    for button in (register, login):
+        expect(button).to_be_in_viewport()
     assert_accessible(phone)
+
+    # Desktop: in the top right corner, without opening anything.
+    desktop.goto("/")
+    for name in ("Daftar", "Log in"):
+        button = desktop.get_by_role("banner").get_by_role("link", name=name, exact=True)
+        expect(button).to_be_in_viewport()
+        box = button.bounding_box()
+        assert box["y"] < 80 and box["x"] > 1280 / 2, f"{name!r} is not in the top right corner: {box}"
+    assert_accessible(desktop)
 
 
 def test_footer_shows_the_agency_and_opens_the_legal_pages(site, phone, assert_accessible):

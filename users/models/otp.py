@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from users.choices import OTPPurpose
@@ -12,7 +13,7 @@ class PhoneOTP(models.Model):
     phone = models.CharField(_("nomor HP"), max_length=16)
     purpose = models.CharField(_("tujuan"), max_length=20, choices=OTPPurpose.choices)
     code_hash = models.CharField(max_length=128)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,87 @@
+"""Demo data for `load_demo_data`: one account per role (DESIGN.md §6) and realistic Indonesian
+content made with the apps' factories. Repeatable with a seed; running it twice keeps one of each
+demo account."""
+
+import random
+
+import factory.random
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from pages.factories import AnnouncementPageFactory
+from pages.models import AnnouncementIndexPage
+from users.choices import AccountType, MitraCategory, StaffRole
+from users.factories import MitraProfileFactory, PersonalFactory
+from users.models import BidangUsaha, Kecamatan, MitraProfile, User
+from users.staff import save_staff_account
+
+DEMO_KECAMATAN = "Purbalingga"
+
+STAFF_ACCOUNTS = [
+    ("superadmin", StaffRole.SUPER_ADMIN, "Super", "Admin"),
+    ("admin", StaffRole.ADMIN, "Admin", "Kominfo"),
+    ("dinaker", StaffRole.DINAKER, "Petugas", "Dinaker"),
+    ("kecamatan", StaffRole.KECAMATAN, "Operator", "Kecamatan"),
+    ("verifikator", StaffRole.VERIFIKATOR, "Petugas", "Verifikator"),
+    ("desa", StaffRole.DESA, "Operator", "Desa"),
+]
+
+
+def seed(value):
+    random.seed(value)
+    factory.random.reseed_random(value)
+    Faker.seed(value)
+
+
+@transaction.atomic
+def load_demo_accounts():
+    """The demo accounts of DESIGN.md §6, verified, with the password from DEMO_PASSWORD."""
+    kecamatan = Kecamatan.objects.get(name=DEMO_KECAMATAN)
+    desa = kecamatan.desa_set.order_by("name").first()
+    for username, role, first_name, last_name in STAFF_ACCOUNTS:
+        user = _demo_user(username, AccountType.STAFF, first_name, last_name)
+        save_staff_account(user, role, kecamatan=kecamatan, desa=desa)
+    _demo_user("personal", AccountType.PERSONAL, "Budi", "Santoso").save()
+    for username, name, category in [
+        ("mitra", "PT Maju Bersama Purbalingga", MitraCategory.FORMAL),
+        ("mitra_informal", "Warung Makan Bu Sari", MitraCategory.INFORMAL),
+    ]:
+        user = _demo_user(username, AccountType.MITRA, name[:150], "")
+        user.save()
+        MitraProfile.objects.update_or_create(
+            user=user,
+            defaults={"name": name, "category": category, "business_field": BidangUsaha.objects.first()},
+        )
+
+
+def _demo_user(username, account_type, first_name, last_name):
+    user = User.objects.filter(username=username).first() or User(username=username)
+    user.account_type = account_type
+    user.first_name, user.last_name = first_name, last_name
+    user.email = user.email or f"{username}@demo.kepenak-ngodene.id"
+    user.email_verified_at = user.email_verified_at or timezone.now()
+    user.terms_accepted_at = user.terms_accepted_at or timezone.now()
+    user.set_password(settings.DEMO_PASSWORD)
+    return user
+
+
+@transaction.atomic
+def load_demo_content(personals=20, mitras=5, announcements=6):
+    """Extra realistic accounts and CMS announcements (factories with Faker id_ID)."""
+    for _ in range(personals):
+        PersonalFactory(email_verified_at=_maybe_now())
+    for _ in range(mitras):
+        MitraProfileFactory(
+            business_field=random.choice(list(BidangUsaha.objects.all())),
+            category=random.choice(MitraCategory.values),
+        )
+    index = AnnouncementIndexPage.objects.first()
+    if index:
+        for _ in range(announcements):
+            AnnouncementPageFactory(parent=index)
+
+
+def _maybe_now():
+    return timezone.now() if random.random() < 0.8 else None
