@@ -14,7 +14,11 @@ logger = logging.getLogger(__name__)
 
 
 def send_templated_email(to, template_prefix, context, request=None):
-    context = {**context, "site_settings": SiteSettings.current(request), "PORTAL_REGENCY": settings.PORTAL_REGENCY}
+    context = {
+        **context,
+        "site_settings": SiteSettings.current(request),
+        "PORTAL_REGENCY": settings.PORTAL_REGENCY,
+    }
     subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     text = render_to_string(f"{template_prefix}.txt", context)
     html = render_to_string(f"{template_prefix}.html", context)

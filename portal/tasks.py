@@ -7,6 +7,7 @@ from functools import partial
 import django_rq
 from django.conf import settings
 from django.db import transaction
+from redis.exceptions import RedisError
 from rq import Retry, get_current_job
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,17 @@ def _dispatch(func, args, kwargs, queue, retry_intervals=None):
         options = {}
         if retry_intervals and rq_queue.is_async:
             options["retry"] = Retry(max=len(retry_intervals), interval=list(retry_intervals))
-        rq_queue.enqueue_call(func, args=args, kwargs=kwargs, **options)
+        try:
+            rq_queue.enqueue_call(func, args=args, kwargs=kwargs, **options)
+        except RedisError:
+            # The request has committed: never turn a queue outage into an error page.
+            logger.exception("could not enqueue %s", _job_name(func))
     else:
-        func(*args, **kwargs)
+        try:
+            func(*args, **kwargs)
+        except Exception:
+            logger.exception("inline job %s failed", _job_name(func))
+
+
+def _job_name(func):
+    return f"{func.__module__}.{func.__qualname__}"

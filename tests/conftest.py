@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from home.initial_data import load_cms_content
+from portal import whatsapp
 from users.initial_data import load_master_data
 from users.regions import load_regions
 
@@ -33,6 +34,11 @@ def portal_content(db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_whatsapp_outbox():
+    whatsapp.clear_outbox()
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,14 @@ from users.models import User
 pytestmark = pytest.mark.django_db
 
 REGISTRATION = {
-    "first_name": "Siti", "last_name": "Aminah", "email": "siti@contoh.id", "phone": "081234567890",
-    "username": "siti", "password1": "Kerja#Keras2026", "password2": "Kerja#Keras2026", "consent": "on",
+    "first_name": "Siti",
+    "last_name": "Aminah",
+    "email": "siti@contoh.id",
+    "phone": "081234567890",
+    "username": "siti",
+    "password1": "Kerja#Keras2026",
+    "password2": "Kerja#Keras2026",
+    "consent": "on",
 }
 
 

@@ -16,8 +16,10 @@ def reset_link(message):
     return re.search(r"http://testserver(/akun/reset/\S+/)", message.body).group(1)
 
 
-@pytest.mark.parametrize("page, factory", [("/akun/lupa-kata-sandi/", PersonalFactory),
-                                           ("/akun/lupa-kata-sandi-mitra/", MitraFactory)])
+@pytest.mark.parametrize(
+    "page, factory",
+    [("/akun/lupa-kata-sandi/", PersonalFactory), ("/akun/lupa-kata-sandi-mitra/", MitraFactory)],
+)
 def test_reset_flow_ends_every_session(client, page, factory):
     user = factory(email="warga@contoh.id")
     old_device = Client()
@@ -32,7 +34,9 @@ def test_reset_flow_ends_every_session(client, page, factory):
     confirm = client.get(reset_link(mail.outbox[0]), follow=True)
     assert "Buat password baru" in confirm.content.decode()
     done = client.post(
-        confirm.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}, follow=True
+        confirm.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        follow=True,
     )
     assert "Password sudah diganti" in done.content.decode()
     user.refresh_from_db()
@@ -54,7 +58,9 @@ def test_new_password_must_follow_the_rules(client):
     PersonalFactory(email="warga@contoh.id")
     client.post("/akun/lupa-kata-sandi/", {"email": "warga@contoh.id"})
     confirm = client.get(reset_link(mail.outbox[0]), follow=True)
-    html = client.post(confirm.redirect_chain[-1][0], {"new_password1": "lemah", "new_password2": "lemah"}).content.decode()
+    html = client.post(
+        confirm.redirect_chain[-1][0], {"new_password1": "lemah", "new_password2": "lemah"}
+    ).content.decode()
     assert "huruf besar" in html
 
 

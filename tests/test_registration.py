@@ -87,8 +87,17 @@ def test_mitra_registration_records_category_and_business_field(client):
 @pytest.mark.django_db
 def test_registration_page_shows_the_guide_fields(client):
     html = client.get("/akun/daftar/").content.decode()
-    for label in ["Nama Depan", "Nama Belakang", "Email", "Nomor HP", "Nama Pengguna", "Password",
-                  "Konfirmasi Password", "Ketentuan Penggunaan", "Kebijakan Privasi"]:
+    for label in [
+        "Nama Depan",
+        "Nama Belakang",
+        "Email",
+        "Nomor HP",
+        "Nama Pengguna",
+        "Password",
+        "Konfirmasi Password",
+        "Ketentuan Penggunaan",
+        "Kebijakan Privasi",
+    ]:
         assert label in html
     mitra = client.get("/akun/daftar-mitra/").content.decode()
     for label in ["Nama Mitra", "Bidang Usaha", "Kategori Mitra", "Formal", "Informal"]:
@@ -126,13 +135,16 @@ def test_each_rule_has_its_own_message_and_keeps_what_was_typed(client, override
 def test_email_phone_and_username_must_be_unused(client):
     PersonalFactory(email="siti.aminah@contoh.id", phone="6281234567890", username="siti.aminah")
     response = client.post(
-        "/akun/daftar/", personal_data(email="SITI.AMINAH@contoh.id", phone="+6281234567890", username="SITI.aminah")
+        "/akun/daftar/",
+        personal_data(email="SITI.AMINAH@contoh.id", phone="+6281234567890", username="SITI.aminah"),
     )
     assert "sudah terdaftar" in " ".join(field_errors(response, "email"))
     assert "sudah terdaftar" in " ".join(field_errors(response, "phone"))
     assert any("sudah dipakai" in e or "huruf kecil" in e for e in field_errors(response, "username"))
 
-    response = client.post("/akun/daftar/", personal_data(email="lain@contoh.id", phone="0899999999", username="siti.aminah"))
+    response = client.post(
+        "/akun/daftar/", personal_data(email="lain@contoh.id", phone="0899999999", username="siti.aminah")
+    )
     assert "sudah dipakai" in " ".join(field_errors(response, "username"))
 
 
@@ -147,7 +159,9 @@ def test_double_submit_creates_one_account(client):
 
 @pytest.mark.django_db
 def test_registration_cannot_create_staff(client):
-    client.post("/akun/daftar/", personal_data(account_type="staff", is_staff="on", is_superuser="on", role="admin"))
+    client.post(
+        "/akun/daftar/", personal_data(account_type="staff", is_staff="on", is_superuser="on", role="admin")
+    )
     user = User.objects.get(username="siti.aminah")
     assert user.account_type == AccountType.PERSONAL
     assert not user.is_staff and not user.is_superuser and user.role == ""

@@ -109,15 +109,19 @@ def database_url_for_subprocess(tmp_path):
 
 @pytest.fixture
 def async_default_queue(settings):
-    """The enqueuing side uses a real (asynchronous) queue, as in production."""
+    """The enqueuing side uses a real (asynchronous) queue, as in production.
+
+    A Redis lock keeps worker tests of parallel runs (pytest-xdist) off each other's "default" queue.
+    """
     settings.RQ_QUEUES = {
         **settings.RQ_QUEUES,
         "default": {**settings.RQ_QUEUES["default"], "ASYNC": True},
     }
     queue = django_rq.get_queue("default")
-    queue.empty()
-    yield queue
-    queue.empty()
+    with queue.connection.lock("portal-tests:rqworker", timeout=120, blocking_timeout=120):
+        queue.empty()
+        yield queue
+        queue.empty()
 
 
 def run_worker(tmp_path, gateway):

@@ -57,7 +57,9 @@ class RegistrationForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Email ini sudah terdaftar. Silakan login atau gunakan email lain."))
+            raise forms.ValidationError(
+                _("Email ini sudah terdaftar. Silakan login atau gunakan email lain.")
+            )
         return email
 
     def clean_phone(self):
@@ -106,7 +108,14 @@ class PersonalRegistrationForm(RegistrationForm):
     last_name = forms.CharField(label=_("Nama Belakang"), max_length=150, required=False)
 
     field_order = [
-        "first_name", "last_name", "email", "phone", "username", "password1", "password2", "consent",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "username",
+        "password1",
+        "password2",
+        "consent",
     ]
 
     def __init__(self, *args, **kwargs):
@@ -125,7 +134,14 @@ class MitraRegistrationForm(RegistrationForm):
     )
 
     field_order = [
-        "name", "business_field", "category", "email", "phone", "username", "password1", "password2",
+        "name",
+        "business_field",
+        "category",
+        "email",
+        "phone",
+        "username",
+        "password1",
+        "password2",
         "consent",
     ]
 
@@ -139,7 +155,9 @@ class LoginForm(forms.Form):
 
     username = forms.CharField(label=_("Email / Nama Pengguna"), max_length=254)
     password = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     invalid_message = _("Email/Nama Pengguna atau Password salah.")
@@ -149,7 +167,9 @@ class LoginForm(forms.Form):
         self.account_type = account_type
         self.user = None
         super().__init__(*args, **kwargs)
-        self.fields["username"].widget.attrs.update(autocomplete="username", autocapitalize="none", autofocus=True)
+        self.fields["username"].widget.attrs.update(
+            autocomplete="username", autocapitalize="none", autofocus=True
+        )
 
     def clean(self):
         username = self.cleaned_data.get("username", "").strip()
@@ -186,8 +206,13 @@ class OTPForm(forms.Form):
         label=_("Kode OTP"),
         min_length=6,
         max_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}),
-        error_messages={"min_length": _("Kode OTP terdiri dari 6 angka."), "max_length": _("Kode OTP terdiri dari 6 angka.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+        ),
+        error_messages={
+            "min_length": _("Kode OTP terdiri dari 6 angka."),
+            "max_length": _("Kode OTP terdiri dari 6 angka."),
+        },
     )
 
     def clean_code(self):
@@ -201,19 +226,30 @@ class AccountPasswordResetForm(PasswordResetForm):
     """Lupa Kata Sandi for Personal and Mitra: the email goes out through the job queue, and only
     public accounts are reset here (staff use the admin login page)."""
 
-    email = forms.EmailField(label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
     def get_users(self, email):
         return (
             user
             for user in User.objects.filter(
-                email__iexact=email, is_active=True, account_type__in=[AccountType.PERSONAL, AccountType.MITRA]
+                email__iexact=email,
+                is_active=True,
+                account_type__in=[AccountType.PERSONAL, AccountType.MITRA],
             )
             if user.has_usable_password()
         )
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
         context = {key: value for key, value in context.items() if key != "user"} | {"user": context["user"]}
         send_templated_email(to_email, "users/email/password_reset", context, self.request)
 

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin
 
-from users.models import Desa, Kecamatan
+from users.models import BidangUsaha, Desa, Kecamatan
 
 
 class KecamatanAdmin(ModelAdmin):
@@ -20,3 +20,11 @@ class DesaAdmin(ModelAdmin):
     list_filter = ("kecamatan",)
     list_select_related = ("kecamatan",)
     search_fields = ("name", "postal_code", "kecamatan__name")
+
+
+class BidangUsahaAdmin(ModelAdmin):
+    model = BidangUsaha
+    menu_label = _("Bidang Usaha")
+    menu_icon = "tag"
+    list_display = ("name", "sort_order")
+    search_fields = ("name",)

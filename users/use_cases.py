@@ -38,7 +38,11 @@ def register_personal(*, first_name, last_name, email, phone, username, password
 @transaction.atomic
 def register_mitra(*, name, business_field, category, email, phone, username, password, request=None):
     user = _create_account(
-        AccountType.MITRA, first_name=name[:150], email=email, phone=phone, username=username,
+        AccountType.MITRA,
+        first_name=name[:150],
+        email=email,
+        phone=phone,
+        username=username,
         password=password,
     )
     MitraProfile.objects.create(user=user, name=name, business_field=business_field, category=category)

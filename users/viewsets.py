@@ -168,6 +168,11 @@ class StaffDeleteView(StaffAccountMixin, wagtail_users.DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class StaffHistoryView(wagtail_users.HistoryView):
+    def get_base_object_queryset(self):
+        return staff.staff_accounts()
+
+
 class StaffUserViewSet(wagtail_users.UserViewSet):
     menu_label = _("Pengguna")
     copy_view_enabled = False
@@ -176,6 +181,7 @@ class StaffUserViewSet(wagtail_users.UserViewSet):
     add_view_class = StaffCreateView
     edit_view_class = StaffEditView
     delete_view_class = StaffDeleteView
+    history_view_class = StaffHistoryView
     create_template_name = "wagtailusers/staff/create.html"
     edit_template_name = "wagtailusers/staff/edit.html"
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_rq",
     "axes",
     "django_ratelimit",
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -154,7 +155,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Background jobs (portal/tasks.py): django-rq when REDIS_URL is set, inline otherwise.
 REDIS_URL = env_str("REDIS_URL", "")
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
-SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else LOCMEM_CACHE_CHECKS
+# django-ratelimit only knows django-redis; Django's own RedisCache increments atomically too.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if REDIS_URL else LOCMEM_CACHE_CHECKS
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

@@ -3,8 +3,8 @@
 Fixtures for later flows to reuse:
 
 - ``browser``: one headless Chromium for the whole session (fails, never skips, without Chromium);
-- ``site``: the ``load_initial_data`` content in the test database, with the default Wagtail Site
-  pointing at the live server;
+- ``site``: the ``load_initial_data`` content in the test database (installed once, then restored
+  from a snapshot for each test), with the default Wagtail Site pointing at the live server;
 - ``phone``: a fresh phone-sized page (360x740, touch, ``id-ID``) whose ``goto("/...")`` is relative
   to the live server; ``desktop``: the same at 1280x800;
 - ``assert_accessible``: a callable, ``assert_accessible(page)`` runs axe-core on the page as it is
@@ -14,13 +14,17 @@ Mark browser tests ``@pytest.mark.browser`` (tests using ``browser`` get the mar
 ``-m "not browser"`` leaves them out and ``-m browser`` runs only them.
 """
 
+import json
 import os
 import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
 from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -86,8 +90,7 @@ def pytest_collection_modifyitems(items):
 
 def _restore_wagtail_roots():
     """Recreate what Wagtail's own data migrations install and a transactional flush removes:
-    the default locale, the root page and the root collection (the rest comes from post_migrate
-    and from load_initial_data)."""
+    the default locale, the root page and the root collection."""
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
@@ -97,23 +100,42 @@ def _restore_wagtail_roots():
         Collection.add_root(name="Root")
 
 
-@pytest.fixture
-def site(live_server):
-    """The content of ``load_initial_data``, with the default Wagtail Site serving the live server.
+@pytest.fixture(scope="session")
+def _site_snapshot(django_db_setup, django_db_blocker, live_server):
+    """Install the ``load_initial_data`` content once, point the default Wagtail Site at the live
+    server, and serialize the whole database; ``site`` restores that snapshot for every test,
+    which is much faster than building the page tree again after each flush."""
+    with django_db_blocker.unblock():
+        _restore_wagtail_roots()
+        load_regions(settings.PORTAL_REGENCY)
+        load_master_data()
+        load_cms_content()
+        Site.objects.filter(is_default_site=True).update(
+            hostname=live_server.thread.host, port=live_server.thread.port
+        )
+        objects = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: signal receivers of the objects restored before them would otherwise
+    # create content types of their own, with other primary keys.
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
 
-    ``live_server`` implies ``transactional_db``: the database is flushed after each test, so the
-    content is installed again (idempotently) for every test.
+
+@pytest.fixture
+def site(live_server, _site_snapshot):
+    """The ``load_initial_data`` content, served by the live server; returns the default Site.
+
+    ``live_server`` implies ``transactional_db``: every test starts from whatever the previous
+    transactional test left (its flush empties the tables) and ends with a flush. The database is
+    emptied and filled with the snapshot, keeping the primary keys (and so the content types)
+    of the snapshot.
     """
-    _restore_wagtail_roots()
-    load_regions(settings.PORTAL_REGENCY)
-    load_master_data()
-    load_cms_content()
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = live_server.thread.host
-    site.port = live_server.thread.port
-    site.save()
+    call_command(
+        "flush", verbosity=0, interactive=False, reset_sequences=False, inhibit_post_migrate=True
+    )
+    connection.creation.deserialize_db_from_string(_site_snapshot)
+    ContentType.objects.clear_cache()
     cache.clear()
-    return site
+    return Site.objects.get(is_default_site=True)
 
 
 def _open_page(browser, base_url, options):

@@ -27,7 +27,7 @@ def mitra_profile(request):
 @login_required
 @ratelimit(key="user", rate="5/h", method="POST", block=True)
 def send_phone_code(request):
-    """"Verifikasi No HP": send a code by WhatsApp, then ask for it."""
+    """ "Verifikasi No HP": send a code by WhatsApp, then ask for it."""
     user = request.user
     if user.phone_verified:
         messages.info(request, _("Nomor HP Anda sudah terverifikasi."))

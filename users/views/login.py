@@ -42,7 +42,11 @@ def login_view(request, account_type):
         if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
             return redirect(next_url)
         return redirect(profile_url(form.user))
-    context = {"form": form, "next": request.GET.get("next", request.POST.get("next", "")), **PAGES[account_type]}
+    context = {
+        "form": form,
+        "next": request.GET.get("next", request.POST.get("next", "")),
+        **PAGES[account_type],
+    }
     return render(request, "users/login.html", context)
 
 

@@ -30,7 +30,10 @@ class RegistrationView(FormView):
         kwargs = super().get_form_kwargs()
         site_settings = SiteSettings.current(self.request)
         site = Site.find_for_request(self.request)
-        for key, page in (("terms_url", site_settings.terms_page), ("privacy_url", site_settings.privacy_page)):
+        for key, page in (
+            ("terms_url", site_settings.terms_page),
+            ("privacy_url", site_settings.privacy_page),
+        ):
             kwargs[key] = page.get_url(self.request, current_site=site) if page else ""
         return kwargs
 
@@ -49,7 +52,9 @@ class PersonalRegistrationView(RegistrationView):
     def register(self, form):
         data = form.cleaned_data
         return use_cases.register_personal(
-            first_name=data["first_name"], last_name=data["last_name"], request=self.request,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            request=self.request,
             **form.account_fields(),
         )
 
@@ -62,8 +67,11 @@ class MitraRegistrationView(RegistrationView):
     def register(self, form):
         data = form.cleaned_data
         return use_cases.register_mitra(
-            name=data["name"], business_field=data["business_field"], category=data["category"],
-            request=self.request, **form.account_fields(),
+            name=data["name"],
+            business_field=data["business_field"],
+            category=data["category"],
+            request=self.request,
+            **form.account_fields(),
         )
 
 
@@ -85,7 +93,9 @@ def resend_verification(request):
         )
     else:
         use_cases.send_verification_email(user, request)
-        messages.success(request, _("Email verifikasi sudah dikirim ulang ke %(email)s.") % {"email": user.email})
+        messages.success(
+            request, _("Email verifikasi sudah dikirim ulang ke %(email)s.") % {"email": user.email}
+        )
     return redirect(request.POST.get("next") or reverse("users:registration_done"))
 
 

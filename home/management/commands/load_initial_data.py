@@ -15,6 +15,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Regions of {settings.PORTAL_REGENCY}: {created} created.")
         load_master_data()
         load_cms_content()
-        changed = [role.label for role, changes in install_role_groups().items() if changes]
-        self.stdout.write(f"Role groups: {', '.join(map(str, changed)) or 'in sync'}.")
+        changed = [str(role.label) for role, changes in install_role_groups().items() if changes]
+        self.stdout.write(f"Role groups: {'updated ' + ', '.join(changed) if changed else 'in sync'}.")
         self.stdout.write(self.style.SUCCESS("Initial data is in place."))
