@@ -63,7 +63,7 @@ class TestPageTree(WagtailPageTestCase):
 
         load_cms_content()
         home = HomePage.objects.get()
-        self.login()
+        self.client.force_login(self.create_superuser("editor"))
         self.assertCanCreate(
             home,
             StandardPage,

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html, validate_password
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from users import roles, staff
 from users.choices import StaffRole
@@ -233,3 +234,11 @@ class StaffAccountEditForm(StaffAccountForm):
         super().__init__(*args, **kwargs)
         if self.editing_self:
             del self.fields["is_active"]
+
+
+class StaffPasswordResetForm(WagtailPasswordResetForm):
+    """Lupa Kata Sandi on the admin login page resets staff accounts only; Personal and Mitra
+    accounts have their own pages (guide §8)."""
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.is_staff)

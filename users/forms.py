@@ -259,8 +259,15 @@ class AccountPasswordResetForm(PasswordResetForm):
 
 
 class AccountSetPasswordForm(SetPasswordForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Password baru")
+        self.fields["new_password2"].label = _("Konfirmasi Password baru")
 
 
 class AccountPasswordChangeForm(PasswordChangeForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Password saat ini")
+        self.fields["new_password1"].label = _("Password baru")
+        self.fields["new_password2"].label = _("Konfirmasi Password baru")

@@ -31,13 +31,9 @@ def normalize_phone(value):
     elif raw.startswith("0"):
         national = raw
     else:
-        raise ValidationError(
-            _("Nomor HP harus diawali 08, +62, atau 62."), code="invalid_phone"
-        )
+        raise ValidationError(_("Nomor HP harus diawali 08, +62, atau 62."), code="invalid_phone")
     if not 10 <= len(national) <= 15 or not national.startswith("08"):
-        raise ValidationError(
-            _("Nomor HP harus 10–15 digit, misalnya 081234567890."), code="invalid_phone"
-        )
+        raise ValidationError(_("Nomor HP harus 10–15 digit, misalnya 081234567890."), code="invalid_phone")
     return "62" + national[1:]
 
 
@@ -60,7 +56,9 @@ class PasswordComplexityValidator:
             )
 
     def get_help_text(self):
-        return _("Password minimal 8 karakter, kombinasi huruf besar, huruf kecil, angka, dan karakter khusus.")
+        return _(
+            "Password minimal 8 karakter, kombinasi huruf besar, huruf kecil, angka, dan karakter khusus."
+        )
 
 
 def display_phone(normalized):

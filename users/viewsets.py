@@ -134,14 +134,24 @@ class StaffAccountMixin:
 
 class StaffCreateView(wagtail_users.CreateView):
     page_title = _("Tambah Pengguna")
+    page_subtitle = _("Tambah Pengguna")
+    submit_button_label = _("Simpan")
+    submit_button_active_label = _("Menyimpan…")
     success_message = _("Pengguna '%(object)s' berhasil dibuat.")
     error_message = _("Pengguna belum dapat dibuat karena ada isian yang salah.")
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        items[-1] = {"url": "", "label": self.page_subtitle}
+        return items
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "editor": self.request.user}
 
 
 class StaffEditView(StaffAccountMixin, wagtail_users.EditView):
+    submit_button_label = _("Simpan")
+    submit_button_active_label = _("Menyimpan…")
     success_message = _("Pengguna '%(object)s' berhasil diperbarui.")
     error_message = _("Pengguna belum dapat disimpan karena ada isian yang salah.")
 

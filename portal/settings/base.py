@@ -204,6 +204,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "p
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "users.admin_forms.StaffPasswordResetForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
 LOGGING = {

@@ -14,6 +14,12 @@ class PortalUserManager(UserManager):
         """Log in with either the username or the email, case-insensitively."""
         return self.get(Q(username__iexact=username) | Q(email__iexact=username))
 
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """`createsuperuser` makes the first Super Admin (a staff account, guide §1.1)."""
+        extra_fields.setdefault("account_type", AccountType.STAFF)
+        extra_fields.setdefault("role", StaffRole.SUPER_ADMIN)
+        return super().create_superuser(username, email, password, **extra_fields)
+
 
 class User(AbstractUser):
     """Every account: Personal, Mitra and government staff. Profiles hang off it by one-to-one."""
