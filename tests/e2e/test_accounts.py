@@ -106,7 +106,10 @@ def test_daftar_verify_email_then_login(site, phone, outboxes, assert_accessible
     expect(phone.get_by_text("Nomor HP Anda sudah terverifikasi.")).to_be_visible()
 
     open_menu(phone)
-    phone.get_by_role("button", name="Keluar", exact=True).click()
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Keluar", exact=True).click()
+    open_menu(phone)
+    expect(phone.get_by_role("link", name="Log in", exact=True)).to_be_visible()
     phone.goto("/akun/login/")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Login")
     assert_accessible(phone)
@@ -142,7 +145,9 @@ def test_daftar_mitra_then_login_mitra(site, desktop, outboxes, assert_accessibl
     desktop.goto(link)
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Profil Mitra")
     expect(desktop.get_by_text("PT Rambut Indah")).to_be_visible()
-    desktop.get_by_role("button", name="Keluar", exact=True).click()
+    with desktop.expect_navigation():
+        desktop.get_by_role("button", name="Keluar", exact=True).click()
+    expect(desktop.get_by_role("link", name="Log in", exact=True)).to_be_visible()
 
     # The Personal login tells a Mitra where to go.
     desktop.goto("/akun/login/")
