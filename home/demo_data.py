@@ -14,7 +14,7 @@ from pages.factories import AnnouncementPageFactory
 from pages.models import AnnouncementIndexPage
 from users.choices import AccountType, MitraCategory, StaffRole
 from users.factories import MitraProfileFactory, PersonalFactory
-from users.models import BidangUsaha, Kecamatan, MitraProfile, User
+from users.models import BidangUsaha, Kecamatan, MitraProfile, PersonalProfile, User
 from users.staff import save_staff_account
 
 DEMO_KECAMATAN = "Purbalingga"
@@ -43,7 +43,9 @@ def load_demo_accounts():
     for username, role, first_name, last_name in STAFF_ACCOUNTS:
         user = _demo_user(username, AccountType.STAFF, first_name, last_name)
         save_staff_account(user, role, kecamatan=kecamatan, desa=desa)
-    _demo_user("personal", AccountType.PERSONAL, "Budi", "Santoso").save()
+    personal = _demo_user("personal", AccountType.PERSONAL, "Budi", "Santoso")
+    personal.save()
+    PersonalProfile.objects.get_or_create(user=personal)
     for username, name, category in [
         ("mitra", "PT Maju Bersama Purbalingga", MitraCategory.FORMAL),
         ("mitra_informal", "Warung Makan Bu Sari", MitraCategory.INFORMAL),

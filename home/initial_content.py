@@ -25,21 +25,21 @@ HOME = {
 LISTINGS = {
     "lowongan": {
         "intro": "<p>Lowongan kerja dari perusahaan, badan usaha, dan UMKM yang sudah terverifikasi. "
-        "Gunakan pencarian dan filter untuk menemukan pekerjaan yang cocok, lalu klik \"Lamar Sekarang\".</p>",
+        'Gunakan pencarian dan filter untuk menemukan pekerjaan yang cocok, lalu klik "Lamar Sekarang".</p>',
         "empty_message": "Belum ada lowongan yang cocok. Coba kata kunci atau filter lain, atau mampir lagi nanti.",
     },
     "penawaran-jasa": {
         "intro": "<p>Jasa yang ditawarkan warga dan mitra di Purbalingga: dari tukang, penjahit, sampai katering. "
-        "Lihat detail dan rating penyedia, lalu klik \"Gunakan Jasa\".</p>",
+        'Lihat detail dan rating penyedia, lalu klik "Gunakan Jasa".</p>',
         "empty_message": "Belum ada jasa yang cocok. Coba kata kunci lain, atau tawarkan jasa Anda sendiri.",
     },
     "mitra-formal": {
         "intro": "<p>Perusahaan dan badan usaha resmi yang bergabung dengan Kepenak Ngodene.</p>",
-        "empty_message": "Belum ada mitra formal yang tampil di sini. Perusahaan Anda bisa menjadi yang pertama lewat \"Daftar Mitra\".",
+        "empty_message": 'Belum ada mitra formal yang tampil di sini. Perusahaan Anda bisa menjadi yang pertama lewat "Daftar Mitra".',
     },
     "mitra-informal": {
         "intro": "<p>UMKM dan usaha perorangan yang bergabung dengan Kepenak Ngodene.</p>",
-        "empty_message": "Belum ada mitra informal yang tampil di sini. Usaha Anda bisa menjadi yang pertama lewat \"Daftar Mitra\".",
+        "empty_message": 'Belum ada mitra informal yang tampil di sini. Usaha Anda bisa menjadi yang pertama lewat "Daftar Mitra".',
     },
     "testimonial": {
         "intro": "<p>Cerita dan kesan para pengguna Kepenak Ngodene.</p>",
@@ -190,7 +190,7 @@ STANDARD_PAGES = {
             "</ul>"
             "<h2>9. Cara menggunakan hak Anda</h2>"
             "<ol>"
-            "<li>Kirim permintaan ke <b>dinkominfo@purbalinggakab.go.id</b> dengan judul \"Permintaan Data Pribadi Kepenak Ngodene\", atau datang langsung ke kantor kami.</li>"
+            '<li>Kirim permintaan ke <b>dinkominfo@purbalinggakab.go.id</b> dengan judul "Permintaan Data Pribadi Kepenak Ngodene", atau datang langsung ke kantor kami.</li>'
             "<li>Sebutkan nama pengguna dan email akun Anda, serta hak apa yang ingin Anda gunakan.</li>"
             "<li>Demi keamanan, kami dapat meminta Anda membuktikan bahwa Anda pemilik akun tersebut.</li>"
             "<li>Kami menindaklanjuti permintaan Anda dalam jangka waktu yang diatur UU PDP dan memberitahukan hasilnya.</li>"
@@ -212,7 +212,7 @@ STANDARD_PAGES = {
         "intro": "Aturan yang berlaku bagi setiap pengguna Kepenak Ngodene. Dengan mendaftar dan memakai aplikasi, Anda menyetujui ketentuan ini.",
         "body": (
             "<p>Ketentuan Penggunaan ini mengatur pemakaian aplikasi <b>Kepenak Ngodene</b>, Bursa Kerja dan Penyedia Jasa milik "
-            "Pemerintah Daerah Kabupaten Purbalingga yang dikelola oleh Dinas Komunikasi dan Informatika Kabupaten Purbalingga (\"kami\"). "
+            'Pemerintah Daerah Kabupaten Purbalingga yang dikelola oleh Dinas Komunikasi dan Informatika Kabupaten Purbalingga ("kami"). '
             "Dengan mencentang persetujuan Ketentuan Penggunaan &amp; Kebijakan Privasi saat mendaftar, Anda terikat pada ketentuan ini.</p>"
             "<h2>1. Siapa yang boleh mendaftar</h2>"
             "<ul>"
@@ -234,7 +234,7 @@ STANDARD_PAGES = {
             "</ul>"
             "<h2>4. Verifikasi</h2>"
             "<p>Email dan nomor HP diverifikasi melalui link dan kode OTP. Akun Personal dan Mitra juga dapat diverifikasi oleh petugas "
-            "setelah pemiliknya menekan \"Ajukan Verifikasi\". Lowongan dari Mitra baru tayang setelah akun Mitra terverifikasi. "
+            'setelah pemiliknya menekan "Ajukan Verifikasi". Lowongan dari Mitra baru tayang setelah akun Mitra terverifikasi. '
             "Petugas berhak menolak verifikasi disertai alasan, dan berhak mencabut status verifikasi jika kemudian ditemukan data yang tidak benar. "
             "Status terverifikasi berarti data sudah diperiksa petugas, bukan jaminan atas mutu pekerjaan atau jasa.</p>"
             "<h2>5. Yang dilarang</h2>"
@@ -286,9 +286,9 @@ GUIDE_CHAPTERS = [
             "Selain lowongan kerja, warga juga bisa menawarkan dan menggunakan jasa. Semua layanan gratis.</p>"
             "<h2>Jenis akun dalam aplikasi</h2>"
             "<ul>"
-            "<li><b>Personal</b>: pencari kerja atau penyedia jasa perorangan. Mendaftar sendiri melalui halaman pendaftaran (\"Daftar\").</li>"
-            "<li><b>Mitra Formal</b>: perusahaan atau badan usaha resmi. Mendaftar sendiri melalui halaman pendaftaran mitra (\"Daftar Mitra\").</li>"
-            "<li><b>Mitra Informal</b>: usaha perorangan atau UMKM. Mendaftar sendiri melalui halaman pendaftaran mitra (\"Daftar Mitra\").</li>"
+            '<li><b>Personal</b>: pencari kerja atau penyedia jasa perorangan. Mendaftar sendiri melalui halaman pendaftaran ("Daftar").</li>'
+            '<li><b>Mitra Formal</b>: perusahaan atau badan usaha resmi. Mendaftar sendiri melalui halaman pendaftaran mitra ("Daftar Mitra").</li>'
+            '<li><b>Mitra Informal</b>: usaha perorangan atau UMKM. Mendaftar sendiri melalui halaman pendaftaran mitra ("Daftar Mitra").</li>'
             "<li><b>Desa</b>: operator tingkat desa. Dibuat oleh Admin/Super Admin.</li>"
             "<li><b>Kecamatan</b>: operator tingkat kecamatan. Dibuat oleh Admin/Super Admin.</li>"
             "<li><b>Dinaker</b>: Dinas Tenaga Kerja. Dibuat oleh Admin/Super Admin.</li>"
@@ -309,7 +309,7 @@ GUIDE_CHAPTERS = [
             "<h2>Cara membaca panduan ini</h2>"
             "<p>Baru pertama kali? Mulailah dari bab <b>Pendaftaran Akun</b>, lalu <b>Login</b> dan <b>Verifikasi Akun</b>. "
             "Setelah itu baca bab sesuai jenis akun Anda: <b>Panduan Akun Personal</b>, <b>Panduan Akun Mitra</b>, atau "
-            "<b>Panduan Akun Admin / Desa / Kecamatan / Dinaker</b>. Tulisan dalam tanda kutip, misalnya \"Daftar\", "
+            '<b>Panduan Akun Admin / Desa / Kecamatan / Dinaker</b>. Tulisan dalam tanda kutip, misalnya "Daftar", '
             "adalah nama tombol yang Anda lihat di layar.</p>"
         ),
     },
@@ -322,7 +322,7 @@ GUIDE_CHAPTERS = [
             "<p>Akun Personal ditujukan untuk <b>pencari kerja</b> dan <b>penyedia jasa perorangan</b>.</p>"
             "<h3>Langkah-langkah</h3>"
             "<ol>"
-            "<li>Buka halaman <b>Daftar</b> atau klik tombol \"Daftar\" di pojok kanan atas.</li>"
+            '<li>Buka halaman <b>Daftar</b> atau klik tombol "Daftar" di pojok kanan atas.</li>'
             "<li>Isi formulir pendaftaran:"
             "<ul>"
             "<li><b>Nama Depan</b> dan <b>Nama Belakang</b></li>"
@@ -334,7 +334,7 @@ GUIDE_CHAPTERS = [
             "</ul>"
             "</li>"
             "<li>Centang persetujuan <b>Ketentuan Penggunaan &amp; Kebijakan Privasi</b>.</li>"
-            "<li>Klik tombol <b>\"Daftar\"</b>.</li>"
+            '<li>Klik tombol <b>"Daftar"</b>.</li>'
             "<li>Cek email Anda untuk <b>verifikasi email</b>.</li>"
             "<li>Klik link verifikasi di email untuk mengaktifkan akun.</li>"
             "</ol>"
@@ -358,7 +358,7 @@ GUIDE_CHAPTERS = [
             "<li>Buka halaman <b>Daftar Mitra</b>.</li>"
             "<li>Isi formulir: Nama Mitra, Bidang Usaha, Kategori Mitra (<b>Formal</b>), Email, Nomor HP, Nama Pengguna, dan Password.</li>"
             "<li>Centang persetujuan <b>Ketentuan Penggunaan &amp; Kebijakan Privasi</b>.</li>"
-            "<li>Klik tombol <b>\"Daftar\"</b>.</li>"
+            '<li>Klik tombol <b>"Daftar"</b>.</li>'
             "<li>Verifikasi email melalui link yang dikirim.</li>"
             "</ol>"
             "<h2>Akun Mitra Informal</h2>"
@@ -368,7 +368,7 @@ GUIDE_CHAPTERS = [
             "<li>Buka halaman <b>Daftar Mitra</b>.</li>"
             "<li>Isi formulir sama seperti Mitra Formal.</li>"
             "<li>Pada <b>Kategori Mitra</b>, pilih kategori <b>Informal</b>.</li>"
-            "<li>Lengkapi data dan klik <b>\"Daftar\"</b>.</li>"
+            '<li>Lengkapi data dan klik <b>"Daftar"</b>.</li>'
             "<li>Verifikasi email melalui link yang dikirim.</li>"
             "</ol>"
             "<p><b>Perbedaan Mitra Formal &amp; Informal:</b> hanya terletak pada kategori mitra yang dipilih saat pendaftaran. "
@@ -392,16 +392,16 @@ GUIDE_CHAPTERS = [
         "body": (
             "<h2>Login Akun Personal</h2>"
             "<ol>"
-            "<li>Buka halaman <b>Login</b> atau klik tombol \"Log in\" di pojok kanan atas.</li>"
+            '<li>Buka halaman <b>Login</b> atau klik tombol "Log in" di pojok kanan atas.</li>'
             "<li>Masukkan <b>Email / Nama Pengguna</b> dan <b>Password</b>.</li>"
-            "<li>Klik tombol <b>\"Login\"</b>.</li>"
+            '<li>Klik tombol <b>"Login"</b>.</li>'
             "<li>Anda akan diarahkan ke halaman <b>Profil Personal</b>.</li>"
             "</ol>"
             "<h2>Login Akun Mitra (Formal &amp; Informal)</h2>"
             "<ol>"
             "<li>Buka halaman <b>Login Mitra</b>.</li>"
             "<li>Masukkan <b>Email / Nama Pengguna</b> dan <b>Password</b>.</li>"
-            "<li>Klik tombol <b>\"Login\"</b>.</li>"
+            '<li>Klik tombol <b>"Login"</b>.</li>'
             "<li>Anda akan diarahkan ke halaman <b>Profil Mitra</b>.</li>"
             "</ol>"
             "<p>Halaman login Mitra Formal dan Mitra Informal <b>sama</b>. Perbedaannya hanya pada kategori mitra yang dipilih saat pendaftaran.</p>"
@@ -410,7 +410,7 @@ GUIDE_CHAPTERS = [
             "<ol>"
             "<li>Buka halaman <b>Login Admin</b> melalui alamat <b>/app/v1/admin/login/</b>.</li>"
             "<li>Masukkan <b>Username</b> dan <b>Password</b>.</li>"
-            "<li>Klik tombol <b>\"Login\"</b>.</li>"
+            '<li>Klik tombol <b>"Login"</b>.</li>'
             "<li>Anda akan diarahkan ke <b>Dasbor Admin</b> dengan menu sesuai level akun.</li>"
             "</ol>"
             "<h2>Jika tidak bisa login</h2>"
@@ -434,20 +434,20 @@ GUIDE_CHAPTERS = [
             "<ol>"
             "<li>Cek <b>inbox email</b> yang Anda daftarkan (periksa juga folder Spam/Junk).</li>"
             "<li>Klik <b>link verifikasi</b> di email.</li>"
-            "<li>Jika email belum diterima, klik <b>\"Kirim Ulang\"</b> di halaman konfirmasi.</li>"
+            '<li>Jika email belum diterima, klik <b>"Kirim Ulang"</b> di halaman konfirmasi.</li>'
             "</ol>"
             "<p><b>Perlu diketahui:</b> link verifikasi hanya berlaku untuk waktu tertentu dan hanya bisa dipakai satu kali. "
-            "Jika link sudah kedaluwarsa atau sudah pernah dipakai, minta link baru dengan tombol \"Kirim Ulang\". "
+            'Jika link sudah kedaluwarsa atau sudah pernah dipakai, minta link baru dengan tombol "Kirim Ulang". '
             "Email yang sudah terverifikasi diperlukan untuk melamar lowongan.</p>"
             "<h2>Verifikasi Nomor HP (OTP)</h2>"
             "<ol>"
             "<li>Buka halaman <b>Profil</b> Anda.</li>"
-            "<li>Klik tombol <b>\"Verifikasi No HP\"</b>.</li>"
+            '<li>Klik tombol <b>"Verifikasi No HP"</b>.</li>'
             "<li>Kode OTP akan dikirim melalui <b>WhatsApp</b> ke nomor HP Anda.</li>"
-            "<li>Masukkan kode OTP dan klik <b>\"Verifikasi\"</b>.</li>"
+            '<li>Masukkan kode OTP dan klik <b>"Verifikasi"</b>.</li>'
             "</ol>"
             "<p><b>Perlu diketahui:</b> kode OTP terdiri dari <b>6 angka</b> dan berlaku selama <b>5 menit</b>. "
-            "Jika kode sudah lewat waktu, klik lagi \"Verifikasi No HP\" untuk meminta kode baru. "
+            'Jika kode sudah lewat waktu, klik lagi "Verifikasi No HP" untuk meminta kode baru. '
             "Pastikan nomor HP di profil Anda aktif di WhatsApp. <b>Jangan pernah memberikan kode OTP kepada siapa pun</b>, termasuk orang yang mengaku petugas.</p>"
             "<h2>Verifikasi Akun oleh Admin</h2>"
             "<p>Bagian ini untuk petugas di panel admin.</p>"
@@ -461,11 +461,11 @@ GUIDE_CHAPTERS = [
             "<h2>Pengajuan Verifikasi Akun Personal/Mitra</h2>"
             "<ol>"
             "<li>Pastikan profil sudah <b>lengkap</b>. Untuk Mitra, unggah juga dokumen usaha di Profil Mitra.</li>"
-            "<li>Klik tombol <b>\"Ajukan Verifikasi\"</b> di halaman profil.</li>"
+            '<li>Klik tombol <b>"Ajukan Verifikasi"</b> di halaman profil.</li>'
             "<li>Tunggu proses verifikasi oleh Admin/Operator Desa.</li>"
             "<li>Anda akan menerima <b>pemberitahuan</b> jika akun sudah diverifikasi.</li>"
             "</ol>"
-            "<p>Jika pengajuan ditolak, Anda akan menerima pemberitahuan beserta alasannya. Perbaiki data yang diminta, lalu klik \"Ajukan Verifikasi\" lagi.</p>"
+            '<p>Jika pengajuan ditolak, Anda akan menerima pemberitahuan beserta alasannya. Perbaiki data yang diminta, lalu klik "Ajukan Verifikasi" lagi.</p>'
             "<p><b>Penting untuk Mitra:</b> akun Mitra harus sudah diverifikasi sebelum lowongannya dapat dipublikasikan (tayang) di halaman Lowongan.</p>"
         ),
     },
@@ -479,7 +479,7 @@ GUIDE_CHAPTERS = [
             "<ul>"
             "<li><b>Profil Saya</b>: kelola data pribadi Anda, yaitu Data Personal, Pengalaman Kerja, Pendidikan, Keterampilan, Organisasi, dan Ganti Password. "
             "Lengkapi profil hingga 100% agar dapat melamar kerja dan mengunduh resume.</li>"
-            "<li><b>Resume</b>: lihat resume yang dibuat otomatis dari data profil Anda, lalu klik \"Unduh Resume\" untuk mengunduhnya dalam format PDF.</li>"
+            '<li><b>Resume</b>: lihat resume yang dibuat otomatis dari data profil Anda, lalu klik "Unduh Resume" untuk mengunduhnya dalam format PDF.</li>'
             "<li><b>Testimoni</b>: berikan testimoni tentang pengalaman Anda menggunakan aplikasi.</li>"
             "<li><b>Lowongan Tersimpan</b>: simpan lowongan kerja yang menarik untuk dilihat nanti.</li>"
             "<li><b>Lamaran Terkirim</b>: pantau status lamaran kerja yang telah dikirim dan berikan rating.</li>"
@@ -495,7 +495,7 @@ GUIDE_CHAPTERS = [
             "<li>Buka menu <b>Profil Saya</b>.</li>"
             "<li>Isi setiap bagian: Data Personal, Pengalaman Kerja, Pendidikan, Keterampilan, dan Organisasi.</li>"
             "<li>Perhatikan persentase kelengkapan profil. Lanjutkan sampai mencapai 100%.</li>"
-            "<li>Buka menu <b>Resume</b> untuk memeriksa hasilnya, lalu klik <b>\"Unduh Resume\"</b>.</li>"
+            '<li>Buka menu <b>Resume</b> untuk memeriksa hasilnya, lalu klik <b>"Unduh Resume"</b>.</li>'
             "</ol>"
             "<p>Untuk mengganti password, buka <b>Profil Saya</b> → <b>Ganti Password</b>.</p>"
             "<h2>Cara mengirim lamaran</h2>"
@@ -503,7 +503,7 @@ GUIDE_CHAPTERS = [
             "<li>Buka halaman <b>Lowongan</b> dari menu utama.</li>"
             "<li>Cari lowongan yang sesuai menggunakan fitur pencarian atau filter.</li>"
             "<li>Klik lowongan untuk melihat detailnya.</li>"
-            "<li>Klik tombol <b>\"Lamar Sekarang\"</b>.</li>"
+            '<li>Klik tombol <b>"Lamar Sekarang"</b>.</li>'
             "<li>Konfirmasi pengiriman lamaran.</li>"
             "<li>Lamaran akan muncul di menu <b>Lamaran Terkirim</b>.</li>"
             "</ol>"
@@ -519,7 +519,7 @@ GUIDE_CHAPTERS = [
             "<h2>Cara menawarkan jasa</h2>"
             "<ol>"
             "<li>Buka menu <b>Tawarkan Jasa</b>.</li>"
-            "<li>Klik <b>\"Tambah Jasa\"</b>.</li>"
+            '<li>Klik <b>"Tambah Jasa"</b>.</li>'
             "<li>Isi detail jasa: Judul, Deskripsi, Kategori, dan Harga/biaya.</li>"
             "<li>Simpan. Jasa Anda akan tampil di halaman <b>Penawaran Jasa</b>.</li>"
             "</ol>"
@@ -530,7 +530,7 @@ GUIDE_CHAPTERS = [
             "<li>Buka halaman <b>Penawaran Jasa</b> dari menu utama.</li>"
             "<li>Cari jasa yang dibutuhkan.</li>"
             "<li>Klik jasa untuk melihat detail dan rating penyedianya.</li>"
-            "<li>Klik tombol <b>\"Gunakan Jasa\"</b>.</li>"
+            '<li>Klik tombol <b>"Gunakan Jasa"</b>.</li>'
             "<li>Konfirmasi penggunaan jasa.</li>"
             "<li>Status dapat dipantau di menu <b>Gunakan Jasa Terkirim</b>.</li>"
             "</ol>"
@@ -561,7 +561,7 @@ GUIDE_CHAPTERS = [
             "<h2>Sebelum memasang lowongan: verifikasi akun</h2>"
             "<ol>"
             "<li>Lengkapi <b>Profil Mitra</b> dan unggah dokumen usaha Anda.</li>"
-            "<li>Klik <b>\"Ajukan Verifikasi\"</b> di halaman profil.</li>"
+            '<li>Klik <b>"Ajukan Verifikasi"</b> di halaman profil.</li>'
             "<li>Tunggu pemberitahuan dari petugas.</li>"
             "</ol>"
             "<p>Akun Mitra <b>harus sudah diverifikasi</b> sebelum lowongannya dapat dipublikasikan. Selama belum terverifikasi, lowongan belum tampil untuk umum.</p>"
@@ -570,8 +570,8 @@ GUIDE_CHAPTERS = [
             "<li>Login ke akun Mitra.</li>"
             "<li>Buka menu <b>Memposting Lowongan</b> di sidebar.</li>"
             "<li>Isi formulir lowongan: Judul, Deskripsi, Kualifikasi, Gaji, Tipe pekerjaan, dan Tanggal berakhir.</li>"
-            "<li>Klik <b>\"Konfirmasi\"</b> untuk meninjau isi lowongan.</li>"
-            "<li>Klik <b>\"Posting\"</b> untuk mempublikasikannya.</li>"
+            '<li>Klik <b>"Konfirmasi"</b> untuk meninjau isi lowongan.</li>'
+            '<li>Klik <b>"Posting"</b> untuk mempublikasikannya.</li>'
             "</ol>"
             "<p><b>Tips:</b> tulis kualifikasi dan gaji dengan jelas dan jujur. Lowongan berhenti tayang setelah Tanggal berakhir. "
             "Untuk menayangkannya lebih lama, buka <b>List Lowongan</b> dan perpanjang masa tayangnya. "
@@ -591,12 +591,12 @@ GUIDE_CHAPTERS = [
             "<ol>"
             "<li>Login ke akun Mitra.</li>"
             "<li>Buka menu <b>Tawarkan Jasa</b> di sidebar.</li>"
-            "<li>Klik <b>\"Tambah Jasa\"</b>.</li>"
+            '<li>Klik <b>"Tambah Jasa"</b>.</li>'
             "<li>Isi detail: Judul, Deskripsi, Kategori, dan Harga/biaya.</li>"
             "<li>Simpan. Jasa akan tampil di halaman <b>Penawaran Jasa</b>.</li>"
             "</ol>"
             "<p>Permintaan yang masuk dapat diterima atau ditolak di menu <b>Permintaan Jasa</b>. Mitra juga dapat memakai jasa penyedia lain "
-            "dengan tombol <b>\"Gunakan Jasa\"</b> dan memantau statusnya di <b>Gunakan Jasa Terkirim</b>.</p>"
+            'dengan tombol <b>"Gunakan Jasa"</b> dan memantau statusnya di <b>Gunakan Jasa Terkirim</b>.</p>'
         ),
     },
     {
@@ -765,8 +765,8 @@ GUIDE_CHAPTERS = [
             "<li><b>Kebijakan Privasi &amp; Ketentuan Penggunaan</b>: informasi kebijakan dan ketentuan aplikasi.</li>"
             "</ul>"
             "<h2>Yang perlu login</h2>"
-            "<p>Tanpa login Anda bisa melihat-lihat lowongan dan jasa. Untuk menekan \"Lamar Sekarang\", \"Gunakan Jasa\", menyimpan lowongan atau jasa, "
-            "dan memberi testimoni, Anda perlu masuk dengan akun Personal atau Mitra. Belum punya akun? Klik \"Daftar\" untuk akun Personal atau buka "
+            '<p>Tanpa login Anda bisa melihat-lihat lowongan dan jasa. Untuk menekan "Lamar Sekarang", "Gunakan Jasa", menyimpan lowongan atau jasa, '
+            'dan memberi testimoni, Anda perlu masuk dengan akun Personal atau Mitra. Belum punya akun? Klik "Daftar" untuk akun Personal atau buka '
             "halaman <b>Daftar Mitra</b> untuk akun usaha.</p>"
         ),
     },
@@ -783,8 +783,8 @@ FAQS = [
             ),
             (
                 "Akun apa yang harus saya pilih?",
-                "<p>Pilih <b>akun Personal</b> jika Anda mencari kerja atau menawarkan jasa sebagai perorangan; daftar lewat tombol \"Daftar\". "
-                "Pilih <b>akun Mitra</b> jika Anda mewakili usaha yang mencari karyawan; daftar lewat halaman \"Daftar Mitra\". "
+                '<p>Pilih <b>akun Personal</b> jika Anda mencari kerja atau menawarkan jasa sebagai perorangan; daftar lewat tombol "Daftar". '
+                'Pilih <b>akun Mitra</b> jika Anda mewakili usaha yang mencari karyawan; daftar lewat halaman "Daftar Mitra". '
                 "Pilih kategori <b>Formal</b> untuk perusahaan atau badan usaha resmi, dan <b>Informal</b> untuk UMKM atau usaha perorangan.</p>",
             ),
             (
@@ -798,7 +798,7 @@ FAQS = [
             (
                 "Bagaimana kalau saya lupa password?",
                 "<p>Buka halaman <b>Lupa Kata Sandi Personal</b> (akun Personal) atau <b>Lupa Kata Sandi Mitra</b> (akun Mitra), masukkan email yang terdaftar, "
-                "lalu klik link reset yang dikirim ke email Anda dan buat password baru. Petugas memakai tautan \"Lupa Kata Sandi\" di halaman login admin.</p>",
+                'lalu klik link reset yang dikirim ke email Anda dan buat password baru. Petugas memakai tautan "Lupa Kata Sandi" di halaman login admin.</p>',
             ),
             (
                 "Bagaimana cara mendapatkan akun Desa, Kecamatan, Dinaker, atau Admin?",
@@ -812,22 +812,22 @@ FAQS = [
         [
             (
                 "Email verifikasi tidak masuk. Apa yang harus saya lakukan?",
-                "<p>Periksa folder Spam/Junk terlebih dahulu. Jika tetap tidak ada, klik <b>\"Kirim Ulang\"</b> di halaman konfirmasi untuk mengirim link baru. "
+                '<p>Periksa folder Spam/Junk terlebih dahulu. Jika tetap tidak ada, klik <b>"Kirim Ulang"</b> di halaman konfirmasi untuk mengirim link baru. '
                 "Pastikan alamat email yang Anda daftarkan ditulis dengan benar.</p>",
             ),
             (
                 "Kenapa link verifikasi email saya tidak berlaku?",
                 "<p>Link verifikasi hanya berlaku untuk waktu tertentu dan hanya bisa dipakai satu kali. Jika link sudah kedaluwarsa atau sudah pernah diklik, "
-                "minta link baru dengan tombol \"Kirim Ulang\".</p>",
+                'minta link baru dengan tombol "Kirim Ulang".</p>',
             ),
             (
                 "Bagaimana cara memverifikasi nomor HP?",
-                "<p>Buka halaman Profil Anda, klik <b>\"Verifikasi No HP\"</b>, lalu masukkan kode OTP yang dikirim lewat WhatsApp dan klik <b>\"Verifikasi\"</b>. "
+                '<p>Buka halaman Profil Anda, klik <b>"Verifikasi No HP"</b>, lalu masukkan kode OTP yang dikirim lewat WhatsApp dan klik <b>"Verifikasi"</b>. '
                 "Kode OTP terdiri dari 6 angka dan berlaku 5 menit. Jika sudah lewat, minta kode baru.</p>",
             ),
             (
-                "Apa gunanya \"Ajukan Verifikasi\"?",
-                "<p>Dengan <b>\"Ajukan Verifikasi\"</b>, petugas memeriksa data profil Anda. Akun yang terverifikasi lebih dipercaya oleh pengguna lain, "
+                'Apa gunanya "Ajukan Verifikasi"?',
+                '<p>Dengan <b>"Ajukan Verifikasi"</b>, petugas memeriksa data profil Anda. Akun yang terverifikasi lebih dipercaya oleh pengguna lain, '
                 "dan akun Mitra <b>wajib</b> terverifikasi agar lowongannya bisa tayang. Lengkapi profil dulu, lalu klik tombol itu di halaman profil. "
                 "Hasilnya dikirim ke menu Pemberitahuan. Jika ditolak, perbaiki data sesuai alasan yang diberikan lalu ajukan lagi.</p>",
             ),
@@ -838,7 +838,7 @@ FAQS = [
         [
             (
                 "Kenapa saya belum bisa melamar lowongan?",
-                "<p>Untuk menekan <b>\"Lamar Sekarang\"</b>, Anda harus login dengan akun Personal, profil Anda harus sudah lengkap <b>100%</b>, "
+                '<p>Untuk menekan <b>"Lamar Sekarang"</b>, Anda harus login dengan akun Personal, profil Anda harus sudah lengkap <b>100%</b>, '
                 "dan email Anda sudah <b>terverifikasi</b>. Periksa persentase kelengkapan di menu Profil Saya. Satu lowongan hanya bisa dilamar satu kali.</p>",
             ),
             (
@@ -849,12 +849,12 @@ FAQS = [
             (
                 "Bagaimana cara mengunduh resume saya?",
                 "<p>Lengkapi profil hingga 100% di menu Profil Saya (Data Personal, Pengalaman Kerja, Pendidikan, Keterampilan, Organisasi), "
-                "lalu buka menu <b>Resume</b> dan klik <b>\"Unduh Resume\"</b>. Resume dibuat otomatis dalam format PDF dari data profil Anda.</p>",
+                'lalu buka menu <b>Resume</b> dan klik <b>"Unduh Resume"</b>. Resume dibuat otomatis dalam format PDF dari data profil Anda.</p>',
             ),
             (
                 "Saya Mitra. Kenapa lowongan saya belum tampil?",
                 "<p>Lowongan baru bisa dipublikasikan jika akun Mitra Anda sudah <b>terverifikasi</b>. Lengkapi Profil Mitra dan dokumennya, "
-                "klik \"Ajukan Verifikasi\", dan tunggu hasilnya. Pastikan juga Anda sudah menekan <b>\"Posting\"</b> setelah <b>\"Konfirmasi\"</b>, "
+                'klik "Ajukan Verifikasi", dan tunggu hasilnya. Pastikan juga Anda sudah menekan <b>"Posting"</b> setelah <b>"Konfirmasi"</b>, '
                 "dan Tanggal berakhir lowongan belum lewat.</p>",
             ),
             (
@@ -868,12 +868,12 @@ FAQS = [
         [
             (
                 "Bagaimana cara menawarkan jasa?",
-                "<p>Login, buka menu <b>Tawarkan Jasa</b>, klik <b>\"Tambah Jasa\"</b>, lalu isi Judul, Deskripsi, Kategori, dan Harga/biaya. "
+                '<p>Login, buka menu <b>Tawarkan Jasa</b>, klik <b>"Tambah Jasa"</b>, lalu isi Judul, Deskripsi, Kategori, dan Harga/biaya. '
                 "Setelah disimpan, jasa Anda tampil di halaman Penawaran Jasa. Fitur ini tersedia untuk akun Personal maupun Mitra.</p>",
             ),
             (
                 "Bagaimana cara memakai jasa orang lain?",
-                "<p>Buka halaman <b>Penawaran Jasa</b>, pilih jasa, periksa detail dan rating penyedianya, lalu klik <b>\"Gunakan Jasa\"</b> dan konfirmasi. "
+                '<p>Buka halaman <b>Penawaran Jasa</b>, pilih jasa, periksa detail dan rating penyedianya, lalu klik <b>"Gunakan Jasa"</b> dan konfirmasi. '
                 "Pantau statusnya di menu <b>Gunakan Jasa Terkirim</b>. Penyedia akan menerima atau menolak permintaan Anda.</p>",
             ),
             (

@@ -50,7 +50,10 @@ def _site(home):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name=content.SITE_SETTINGS["app_name"],
         )
     if site.root_page_id != home.pk:
@@ -73,11 +76,19 @@ def build_page_tree():
         home, AnnouncementIndexPage, "pengumuman", "Pengumuman", intro=content.ANNOUNCEMENT_INTRO
     )
     _menu(
-        home, MitraIndexPage, "mitra-formal", "Mitra Formal", category="formal",
+        home,
+        MitraIndexPage,
+        "mitra-formal",
+        "Mitra Formal",
+        category="formal",
         **content.LISTINGS["mitra-formal"],
     )
     _menu(
-        home, MitraIndexPage, "mitra-informal", "Mitra Informal", category="informal",
+        home,
+        MitraIndexPage,
+        "mitra-informal",
+        "Mitra Informal",
+        category="informal",
         **content.LISTINGS["mitra-informal"],
     )
     _menu(home, TestimonialIndexPage, "testimonial", "Testimonial", **content.LISTINGS["testimonial"])
@@ -85,12 +96,16 @@ def build_page_tree():
         if page.get("in_menu"):
             _menu(home, StandardPage, slug, page["title"], intro=page["intro"], body=page["body"])
     _menu(home, FAQPage, "faq", "FAQ", intro=content.FAQ_INTRO)
-    guide = _menu(
-        home, GuideIndexPage, "panduan-penggunaan", "Panduan Penggunaan", intro=content.GUIDE_INTRO
-    )
+    guide = _menu(home, GuideIndexPage, "panduan-penggunaan", "Panduan Penggunaan", intro=content.GUIDE_INTRO)
     for chapter in content.GUIDE_CHAPTERS:
-        _child(guide, GuidePage, chapter["slug"], title=chapter["title"],
-               summary=chapter["summary"], body=chapter["body"])
+        _child(
+            guide,
+            GuidePage,
+            chapter["slug"],
+            title=chapter["title"],
+            summary=chapter["summary"],
+            body=chapter["body"],
+        )
     legal = {
         slug: _child(home, StandardPage, slug, title=page["title"], intro=page["intro"], body=page["body"])
         for slug, page in content.STANDARD_PAGES.items()

@@ -28,7 +28,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_announcements"] = (
-            AnnouncementPage.objects.live().order_by("-date", "-first_published_at")[:3]
-        )
+        context["latest_announcements"] = AnnouncementPage.objects.live().order_by(
+            "-date", "-first_published_at"
+        )[:3]
         return context

@@ -101,6 +101,7 @@ MASTER_DATA = {
         ("users", "kecamatan"),
         ("users", "desa"),
         ("users", "bidangusaha"),
+        ("users", "pendidikan"),
         ("pages", "faq"),
         ("pages", "faqcategory"),
         ("pages", "link"),
@@ -120,13 +121,14 @@ SETTINGS = {
     "wagtailredirects.view_redirect",
 }
 EVERY_ROLE = {"wagtailadmin.access_admin", "users.view_mitraprofile", "users.change_mitraprofile"}
+PERSONAL_PROFILES = {"users.view_personalprofile", "users.change_personalprofile"}
 EXPECTED_GROUPS = {
-    "Super Admin": EVERY_ROLE | MASTER_DATA | SETTINGS,
-    "Admin": EVERY_ROLE | MASTER_DATA | SETTINGS,
+    "Super Admin": EVERY_ROLE | PERSONAL_PROFILES | MASTER_DATA | SETTINGS,
+    "Admin": EVERY_ROLE | PERSONAL_PROFILES | MASTER_DATA | SETTINGS,
     "Dinaker": EVERY_ROLE,
     "Kecamatan": EVERY_ROLE,
     "Verifikator": EVERY_ROLE,
-    "Desa": EVERY_ROLE,
+    "Desa": EVERY_ROLE | PERSONAL_PROFILES,
 }
 TODAYS_MODELS = {
     ("wagtailadmin", "admin"),
@@ -135,6 +137,8 @@ TODAYS_MODELS = {
     ("users", "desa"),
     ("users", "bidangusaha"),
     ("users", "mitraprofile"),
+    ("users", "personalprofile"),
+    ("users", "pendidikan"),
     ("pages", "faq"),
     ("pages", "faqcategory"),
     ("pages", "link"),

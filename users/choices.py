@@ -26,3 +26,41 @@ class MitraCategory(models.TextChoices):
 
 class OTPPurpose(models.TextChoices):
     VERIFY_PHONE = "verify_phone", _("Verifikasi No HP")
+
+
+class VerificationStatus(models.TextChoices):
+    BELUM = "belum", _("Belum Diajukan")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    TERVERIFIKASI = "terverifikasi", _("Terverifikasi")
+    DITOLAK = "ditolak", _("Ditolak")
+
+
+class VerificationAction(models.TextChoices):
+    SUBMITTED = "diajukan", _("Diajukan")
+    VERIFIED = "terverifikasi", _("Diverifikasi")
+    REJECTED = "ditolak", _("Ditolak")
+    RESET = "ditinjau_ulang", _("Dikembalikan untuk ditinjau ulang")
+
+
+class Gender(models.TextChoices):
+    MALE = "L", _("Laki-laki")
+    FEMALE = "P", _("Perempuan")
+
+
+class JobSeekingStatus(models.TextChoices):
+    ACTIVE = "aktif", _("Sedang mencari kerja")
+    OPEN = "terbuka", _("Terbuka untuk tawaran")
+    NOT_LOOKING = "tidak", _("Tidak sedang mencari kerja")
+
+
+class SkillLevel(models.TextChoices):
+    BASIC = "dasar", _("Dasar")
+    INTERMEDIATE = "menengah", _("Menengah")
+    ADVANCED = "mahir", _("Mahir")
+
+
+class DocumentType(models.TextChoices):
+    SIUP = "siup", _("SIUP")
+    NPWP = "npwp", _("NPWP")
+    NIB = "nib", _("NIB")
+    OTHER = "lainnya", _("Dokumen lain")

@@ -3,7 +3,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from users.choices import AccountType, MitraCategory
-from users.models import BidangUsaha, MitraProfile, User
+from users.models import BidangUsaha, MitraProfile, PersonalProfile, User
 
 DEFAULT_PASSWORD = "Rahasia#2026"
 
@@ -30,7 +30,16 @@ class UserFactory(DjangoModelFactory):
 
 
 class PersonalFactory(UserFactory):
-    pass
+    personal_profile = factory.RelatedFactory(
+        "users.factories.PersonalProfileFactory", factory_related_name="user"
+    )
+
+
+class PersonalProfileFactory(DjangoModelFactory):
+    user = factory.SubFactory(PersonalFactory, personal_profile=None)
+
+    class Meta:
+        model = PersonalProfile
 
 
 class BidangUsahaFactory(DjangoModelFactory):
@@ -43,9 +52,7 @@ class BidangUsahaFactory(DjangoModelFactory):
 
 class MitraFactory(UserFactory):
     account_type = AccountType.MITRA
-    mitra_profile = factory.RelatedFactory(
-        "users.factories.MitraProfileFactory", factory_related_name="user"
-    )
+    mitra_profile = factory.RelatedFactory("users.factories.MitraProfileFactory", factory_related_name="user")
 
 
 class MitraProfileFactory(DjangoModelFactory):

@@ -1,6 +1,6 @@
 """Master data every installation starts with (editable afterwards in Master Data)."""
 
-from users.models import BidangUsaha
+from users.models import BidangUsaha, Pendidikan
 
 BIDANG_USAHA = [
     "Pertanian, Perkebunan dan Peternakan",
@@ -23,6 +23,22 @@ BIDANG_USAHA = [
 ]
 
 
+PENDIDIKAN = [
+    "Tidak/Belum Sekolah",
+    "SD/Sederajat",
+    "SMP/Sederajat",
+    "SMA/SMK/Sederajat",
+    "D1",
+    "D2",
+    "D3",
+    "D4/S1",
+    "S2",
+    "S3",
+]
+
+
 def load_master_data():
+    for rank, name in enumerate(PENDIDIKAN, start=1):
+        Pendidikan.objects.get_or_create(name=name, defaults={"rank": rank})
     for order, name in enumerate(BIDANG_USAHA, start=1):
         BidangUsaha.objects.get_or_create(name=name, defaults={"sort_order": order})

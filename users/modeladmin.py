@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin
 
-from users.models import BidangUsaha, Desa, Kecamatan
+from users.models import BidangUsaha, Desa, Kecamatan, Pendidikan
 
 
 class KecamatanAdmin(ModelAdmin):
@@ -28,3 +28,10 @@ class BidangUsahaAdmin(ModelAdmin):
     menu_icon = "tag"
     list_display = ("name", "sort_order")
     search_fields = ("name",)
+
+
+class PendidikanAdmin(ModelAdmin):
+    model = Pendidikan
+    menu_label = _("Pendidikan")
+    menu_icon = "tag"
+    list_display = ("name", "rank")

@@ -77,6 +77,7 @@ MENU_ROLES = {
 }
 
 # The permissions behind each menu. A permission must belong to one menu only (a test checks it):
+# (who may *decide* on a verification is a rule of users/verification.py, not a permission)
 # reports carry their own permissions so that seeing "Laporan Personal" does not open
 # "Data Profil Personal". Specs of models that arrive in later steps are skipped until they exist.
 MENU_PERMISSIONS = {
@@ -86,12 +87,10 @@ MENU_PERMISSIONS = {
     AdminMenu.PERSONAL_PROFILES: (
         "users.view_personalprofile",
         "users.change_personalprofile",
-        "users.verify_personalprofile",
     ),
     AdminMenu.MITRA_PROFILES: (
         "users.view_mitraprofile",
         "users.change_mitraprofile",
-        "users.verify_mitraprofile",
     ),
     AdminMenu.VACANCIES: ("marketplace.view_vacancy", "marketplace.change_vacancy"),
     AdminMenu.UNANSWERED_APPLICATIONS: ("marketplace.view_application",),
@@ -108,6 +107,7 @@ MENU_PERMISSIONS = {
         "users.*_kecamatan",
         "users.*_desa",
         "users.*_bidangusaha",
+        "users.*_pendidikan",
         "pages.*_faq",
         "pages.*_faqcategory",
         "pages.*_link",

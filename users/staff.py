@@ -168,9 +168,7 @@ def can_manage(editor, account):
 
 
 def can_delete(editor, account):
-    return (
-        editor.has_perm("users.delete_user") and editor.pk != account.pk and can_manage(editor, account)
-    )
+    return editor.has_perm("users.delete_user") and editor.pk != account.pk and can_manage(editor, account)
 
 
 def scope_of(user):

@@ -12,7 +12,7 @@ from portal.models import SiteSettings
 from portal.whatsapp import send_whatsapp
 from users import otp
 from users.choices import AccountType, OTPPurpose
-from users.models import MitraProfile, PhoneOTP, User
+from users.models import MitraProfile, PersonalProfile, PhoneOTP, User
 from users.tokens import ExpiredLink, InvalidLink, make_email_token, read_email_token
 
 
@@ -31,6 +31,7 @@ def register_personal(*, first_name, last_name, email, phone, username, password
         username=username,
         password=password,
     )
+    PersonalProfile.objects.create(user=user)
     send_verification_email(user, request)
     return user
 

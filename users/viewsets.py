@@ -56,9 +56,7 @@ class StaffFilterSet(WagtailFilterSet):
         label=_("Kecamatan"), queryset=Kecamatan.objects.all(), method="filter_kecamatan"
     )
     is_active = django_filters.BooleanFilter(label=_("Aktif"), widget=BooleanRadioSelect)
-    last_login = django_filters.DateFromToRangeFilter(
-        label=_("Login terakhir"), widget=DateRangePickerWidget
-    )
+    last_login = django_filters.DateFromToRangeFilter(label=_("Login terakhir"), widget=DateRangePickerWidget)
 
     class Meta:
         model = User

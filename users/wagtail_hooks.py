@@ -1,12 +1,13 @@
 from wagtail import hooks
 
 from portal.admin_menu import register_master_data_modeladmin
-from users.modeladmin import BidangUsahaAdmin, DesaAdmin, KecamatanAdmin
+from users.modeladmin import BidangUsahaAdmin, DesaAdmin, KecamatanAdmin, PendidikanAdmin
 from users.viewsets import STAFF_BULK_ACTIONS
 
 register_master_data_modeladmin(KecamatanAdmin)
 register_master_data_modeladmin(DesaAdmin)
 register_master_data_modeladmin(BidangUsahaAdmin)
+register_master_data_modeladmin(PendidikanAdmin)
 
 # Replace Wagtail's user bulk actions (same action types, registered after them).
 for bulk_action in STAFF_BULK_ACTIONS:

@@ -1,6 +1,7 @@
 """Production: every secret from the environment, HTTPS only, compressed cache-busted static files."""
 
 from .base import *  # noqa: F403
+from .base import STORAGES
 from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = False
@@ -21,6 +22,6 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -13,8 +13,4 @@ SILENCED_SYSTEM_CHECKS = LOCMEM_CACHE_CHECKS
 # Jobs still travel through Redis when REDIS_URL is set, but run in the test process;
 # tests/test_tasks.py starts a real rqworker for the asynchronous path.
 RQ_QUEUES = {name: {**queue, "ASYNC": False} for name, queue in RQ_QUEUES.items()}
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -53,11 +53,13 @@ PHONE = {
     "has_touch": True,
     "locale": "id-ID",
     "timezone_id": "Asia/Jakarta",
+    "reduced_motion": "reduce",  # no collapse animation to race with
 }
 DESKTOP = {
     "viewport": {"width": 1280, "height": 800},
     "locale": "id-ID",
     "timezone_id": "Asia/Jakarta",
+    "reduced_motion": "reduce",
 }
 BLOCKING_IMPACTS = ("serious", "critical")
 

@@ -31,9 +31,7 @@ class User(AbstractUser):
     )
     email_verified_at = models.DateTimeField(_("email terverifikasi pada"), null=True, blank=True)
     phone_verified_at = models.DateTimeField(_("nomor HP terverifikasi pada"), null=True, blank=True)
-    terms_accepted_at = models.DateTimeField(
-        _("menyetujui ketentuan pada"), null=True, blank=True
-    )
+    terms_accepted_at = models.DateTimeField(_("menyetujui ketentuan pada"), null=True, blank=True)
     role = models.CharField(_("level akun"), max_length=12, choices=StaffRole.choices, blank=True)
     scope_kecamatan = models.ForeignKey(
         "users.Kecamatan",
@@ -53,6 +51,8 @@ class User(AbstractUser):
     )
 
     session_version = models.PositiveIntegerField(default=0, editable=False)
+    notify_by_email = models.BooleanField(_("kirim pemberitahuan penting lewat email"), default=True)
+    notify_by_whatsapp = models.BooleanField(_("kirim pemberitahuan penting lewat WhatsApp"), default=True)
 
     objects = PortalUserManager()
 
@@ -62,9 +62,7 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("username"), name="unique_username_ci"),
             models.UniqueConstraint(Lower("email"), name="unique_email_ci"),
-            models.UniqueConstraint(
-                fields=["phone"], condition=~Q(phone=""), name="unique_phone_when_set"
-            ),
+            models.UniqueConstraint(fields=["phone"], condition=~Q(phone=""), name="unique_phone_when_set"),
         ]
 
     @classmethod
