@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from users.choices import AccountType
 from users.views import account, login, password, registration
@@ -23,8 +23,11 @@ urlpatterns = [
     ),
     path("reset/selesai/", password.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("ganti-password/", password.PasswordChangeView.as_view(), name="password_change"),
-    path("profil/", account.personal_profile, name="personal_profile"),
-    path("profil-mitra/", account.mitra_profile, name="mitra_profile"),
     path("verifikasi-hp/kirim/", account.send_phone_code, name="send_phone_code"),
     path("verifikasi-hp/", account.verify_phone, name="verify_phone"),
+    # Each area of the account has its own URL module (one owner each).
+    path("", include("users.urls_personal")),
+    path("", include("users.urls_mitra")),
+    path("", include("users.urls_notifications")),
+    path("", include("users.urls_verification")),
 ]

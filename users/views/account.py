@@ -6,21 +6,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from users import use_cases
-from users.access import account_type_required
-from users.choices import AccountType
 from users.forms import OTPForm
-
-
-@account_type_required(AccountType.PERSONAL, "users:login")
-def personal_profile(request):
-    return render(request, "users/profile_personal.html", {"account": request.user})
-
-
-@account_type_required(AccountType.MITRA, "users:login_mitra")
-def mitra_profile(request):
-    user = request.user
-    profile = user.mitra_profile
-    return render(request, "users/profile_mitra.html", {"account": user, "mitra": profile})
 
 
 @require_POST
