@@ -34,6 +34,11 @@ def notify_all(users, event, title, body="", url="", *, important=False):
     return [notify(user, event, title, body, url, important=important) for user in users]
 
 
+def for_user(user):
+    """The user's notifications, newest first (served by the (user, -created_at) index)."""
+    return Notification.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
 def unread_count(user):
     """One indexed COUNT on (user) WHERE read_at IS NULL."""
     return Notification.objects.filter(user=user, read_at__isnull=True).count()

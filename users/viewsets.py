@@ -4,13 +4,11 @@ Wired through `users.apps.StaffUsersAppConfig.user_viewset` (Wagtail's documente
 custom user viewset). Who may edit whom comes from `users.staff.can_manage`.
 """
 
-from functools import wraps
 
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.urls import get_resolver
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,6 +23,7 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
+from portal.admin_access import answer_403
 from users import roles, staff
 from users.admin_forms import StaffAccountCreationForm, StaffAccountEditForm
 from users.choices import AccountType, StaffRole
@@ -199,16 +198,7 @@ class StaffUserViewSet(wagtail_users.UserViewSet):
     def construct_view(self, view_class, **kwargs):
         """Answer 403 to accounts without user management (Wagtail's admin would redirect them to
         the dashboard), so a Desa operator typing the URL is plainly refused."""
-        view = super().construct_view(view_class, **kwargs)
-
-        @wraps(view)
-        def refusing_view(request, *args, **kwargs):
-            try:
-                return view(request, *args, **kwargs)
-            except PermissionDenied as denied:
-                return get_resolver().resolve_error_handler(403)(request, exception=denied)
-
-        return refusing_view
+        return answer_403(super().construct_view(view_class, **kwargs))
 
     def get_search_area(self):
         area = super().get_search_area()

@@ -1,0 +1,207 @@
+"""Account verification (guide §4.3, §4.4): state machine, who decides, notifications, admin screens."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from users import verification
+from users.choices import StaffRole, VerificationStatus
+from users.factories import MitraFactory, PersonalFactory, UserFactory
+from users.models import (
+    Desa,
+    Education,
+    MitraDocument,
+    Notification,
+    Pendidikan,
+    Skill,
+    VerificationLog,
+)
+from users.staff import save_staff_account
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(role, **scope):
+    user = UserFactory(account_type="staff")
+    return save_staff_account(user, role, **scope)
+
+
+@pytest.fixture
+def desa():
+    return Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
+
+
+def complete_personal(desa):
+    user = PersonalFactory(first_name="Siti", last_name="Aminah", phone_verified_at=timezone.now())
+    profile = user.personal_profile
+    level = Pendidikan.objects.get(name="SMA/SMK/Sederajat")
+    profile.nik = "3303010101900001"
+    profile.gender = "P"
+    profile.birth_place = "Purbalingga"
+    profile.birth_date = datetime.date(1998, 5, 1)
+    profile.address = "Jl. Mayjen Sungkono 1"
+    profile.kecamatan = desa.kecamatan
+    profile.desa = desa
+    profile.photo = SimpleUploadedFile("foto.png", b"png", content_type="image/png")
+    profile.summary = "Penjahit berpengalaman."
+    profile.education_level = level
+    profile.job_seeking_status = "aktif"
+    profile.no_experience = True
+    profile.no_organisation = True
+    profile.save()
+    Education.objects.create(profile=profile, level=level, institution="SMK N 1 Purbalingga", start_year=2013)
+    Skill.objects.create(profile=profile, name="Menjahit")
+    return profile
+
+
+def complete_mitra(desa):
+    user = MitraFactory(phone_verified_at=timezone.now())
+    profile = user.mitra_profile
+    profile.address = "Jl. Raya Bojongsari 5"
+    profile.kecamatan = desa.kecamatan
+    profile.desa = desa
+    profile.description = "Pabrik bulu mata palsu."
+    profile.contact_person = "Bu Rina"
+    profile.contact_phone = "6281300001111"
+    profile.save()
+    MitraDocument.objects.create(
+        mitra=profile,
+        doc_type="nib",
+        file=SimpleUploadedFile("nib.pdf", b"%PDF-1.4"),
+        original_name="nib.pdf",
+        content_type="application/pdf",
+        size=8,
+    )
+    return profile
+
+
+def test_incomplete_profile_cannot_be_submitted():
+    profile = PersonalFactory().personal_profile
+    with pytest.raises(verification.VerificationRefused, match="Lengkapi profil"):
+        verification.submit(profile)
+    profile.refresh_from_db()
+    assert profile.verification_status == VerificationStatus.BELUM
+
+
+def test_submit_verify_flow_notifies_both_sides(desa, django_capture_on_commit_callbacks):
+    profile = complete_personal(desa)
+    desa_operator = staff(StaffRole.DESA, desa=desa)
+    other_desa = staff(StaffRole.DESA, desa=Desa.objects.exclude(pk=desa.pk).first())
+    admin = staff(StaffRole.ADMIN)
+
+    verification.submit(profile)
+    verification.submit(profile)  # double submit: no second entry
+    profile.refresh_from_db()
+    assert profile.verification_status == VerificationStatus.DIAJUKAN
+    assert VerificationLog.objects.filter(account=profile.user, action="diajukan").count() == 1
+    assert Notification.objects.filter(user=desa_operator, event="verification.submitted").count() == 1
+    assert Notification.objects.filter(user=admin, event="verification.submitted").exists()
+    assert not Notification.objects.filter(user=other_desa).exists()
+
+    with pytest.raises(verification.VerificationRefused):
+        verification.verify(profile, other_desa)
+    with django_capture_on_commit_callbacks(execute=True):
+        verification.verify(profile, desa_operator)
+    profile.refresh_from_db()
+    assert profile.is_verified and profile.verified_by == desa_operator
+    log = VerificationLog.objects.get(account=profile.user, action="terverifikasi")
+    assert log.actor == desa_operator
+    notification = Notification.objects.get(user=profile.user, event="verification.verified")
+    assert notification.read_at is None
+    assert any("diverifikasi" in message.subject for message in mail.outbox)
+
+
+def test_reject_needs_a_reason_and_owner_may_submit_again(desa):
+    profile = complete_personal(desa)
+    admin = staff(StaffRole.ADMIN)
+    verification.submit(profile)
+    with pytest.raises(verification.VerificationRefused, match="alasan"):
+        verification.reject(profile, admin, "  ")
+    verification.reject(profile, admin, "Foto tidak jelas")
+    profile.refresh_from_db()
+    assert profile.verification_status == VerificationStatus.DITOLAK
+    assert profile.verification_note == "Foto tidak jelas"
+    assert "Foto tidak jelas" in Notification.objects.get(user=profile.user).body
+    verification.submit(profile)
+    profile.refresh_from_db()
+    assert profile.verification_status == VerificationStatus.DIAJUKAN
+
+
+def test_who_decides_on_a_mitra(desa):
+    profile = complete_mitra(desa)
+    verification.submit(profile)
+    for role in (StaffRole.KECAMATAN, StaffRole.DESA):
+        scoped = staff(role, kecamatan=desa.kecamatan, desa=desa)
+        assert not verification.can_verify(scoped, profile)
+    for role in (StaffRole.VERIFIKATOR, StaffRole.DINAKER, StaffRole.ADMIN, StaffRole.SUPER_ADMIN):
+        assert verification.can_verify(staff(role), profile)
+    verifikator = staff(StaffRole.VERIFIKATOR)
+    assert list(verification.queue(verifikator, "mitra")) == [profile]
+    assert list(verification.queue(verifikator, "personal")) == []
+    verification.verify(profile, verifikator)
+    profile.refresh_from_db()
+    assert profile.is_verified
+
+
+def test_identity_change_sends_a_verified_account_back(desa):
+    profile = complete_personal(desa)
+    verification.submit(profile)
+    verification.verify(profile, staff(StaffRole.ADMIN))
+    verification.review_again_after_identity_change(profile, ["NIK"])
+    profile.refresh_from_db()
+    assert profile.verification_status == VerificationStatus.DIAJUKAN
+    assert VerificationLog.objects.filter(account=profile.user, action="ditinjau_ulang").exists()
+
+
+def test_owner_submits_from_the_profile_page(client, desa):
+    profile = complete_personal(desa)
+    client.force_login(profile.user)
+    response = client.post("/akun/ajukan-verifikasi/", follow=True)
+    assert "Pengajuan verifikasi terkirim" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.verification_status == VerificationStatus.DIAJUKAN
+
+
+def test_incomplete_owner_gets_the_checklist_message(client):
+    user = PersonalFactory()
+    client.force_login(user)
+    response = client.post("/akun/ajukan-verifikasi/", follow=True)
+    assert "Lengkapi profil Anda terlebih dahulu" in response.content.decode()
+    assert "NIK" in response.content.decode()
+
+
+def test_admin_queue_and_review_per_role(client, desa):
+    profile = complete_personal(desa)
+    verification.submit(profile)
+    desa_operator = staff(StaffRole.DESA, desa=desa)
+    outsider = staff(StaffRole.DESA, desa=Desa.objects.exclude(pk=desa.pk).first())
+    kecamatan = staff(StaffRole.KECAMATAN, kecamatan=desa.kecamatan)
+    detail = f"/app/v1/admin/verifikasi-akun/personal/{profile.pk}/"
+
+    client.force_login(kecamatan)
+    assert client.get("/app/v1/admin/verifikasi-akun/").status_code == 403
+    client.force_login(outsider)
+    assert "Siti Aminah" not in client.get("/app/v1/admin/verifikasi-akun/").content.decode()
+    assert client.get(detail).status_code == 403
+    assert client.post(detail, {"action": "verify"}).status_code == 403
+
+    client.force_login(desa_operator)
+    queue = client.get("/app/v1/admin/verifikasi-akun/").content.decode()
+    assert "Siti Aminah" in queue
+    page = client.get(detail).content.decode()
+    assert "3303010101900001" in page  # the verifying staff sees the full NIK
+    html = client.post(detail, {"action": "reject", "reason": ""}).content.decode()
+    assert "Tuliskan alasan penolakan" in html
+    client.post(detail, {"action": "verify"})
+    profile.refresh_from_db()
+    assert profile.is_verified
+
+
+def test_menu_entry_only_for_deciding_roles(client, desa):
+    client.force_login(staff(StaffRole.DESA, desa=desa))
+    assert "Verifikasi Akun" in client.get("/app/v1/admin/").content.decode()
+    client.force_login(staff(StaffRole.KECAMATAN, kecamatan=desa.kecamatan))
+    assert "Verifikasi Akun" not in client.get("/app/v1/admin/").content.decode()
