@@ -1,22 +1,14 @@
 """Account verification (guide §4.3, §4.4): state machine, who decides, notifications, admin screens."""
 
-import datetime
-
 import pytest
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from users import verification
 from users.choices import StaffRole, VerificationStatus
-from users.factories import MitraFactory, PersonalFactory, UserFactory
+from users.factories import PersonalFactory, UserFactory, complete_mitra_profile, complete_personal_profile
 from users.models import (
     Desa,
-    Education,
-    MitraDocument,
     Notification,
-    Pendidikan,
-    Skill,
     VerificationLog,
 )
 from users.staff import save_staff_account
@@ -34,50 +26,6 @@ def desa():
     return Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
 
 
-def complete_personal(desa):
-    user = PersonalFactory(first_name="Siti", last_name="Aminah", phone_verified_at=timezone.now())
-    profile = user.personal_profile
-    level = Pendidikan.objects.get(name="SMA/SMK/Sederajat")
-    profile.nik = "3303010101900001"
-    profile.gender = "P"
-    profile.birth_place = "Purbalingga"
-    profile.birth_date = datetime.date(1998, 5, 1)
-    profile.address = "Jl. Mayjen Sungkono 1"
-    profile.kecamatan = desa.kecamatan
-    profile.desa = desa
-    profile.photo = SimpleUploadedFile("foto.png", b"png", content_type="image/png")
-    profile.summary = "Penjahit berpengalaman."
-    profile.education_level = level
-    profile.job_seeking_status = "aktif"
-    profile.no_experience = True
-    profile.no_organisation = True
-    profile.save()
-    Education.objects.create(profile=profile, level=level, institution="SMK N 1 Purbalingga", start_year=2013)
-    Skill.objects.create(profile=profile, name="Menjahit")
-    return profile
-
-
-def complete_mitra(desa):
-    user = MitraFactory(phone_verified_at=timezone.now())
-    profile = user.mitra_profile
-    profile.address = "Jl. Raya Bojongsari 5"
-    profile.kecamatan = desa.kecamatan
-    profile.desa = desa
-    profile.description = "Pabrik bulu mata palsu."
-    profile.contact_person = "Bu Rina"
-    profile.contact_phone = "6281300001111"
-    profile.save()
-    MitraDocument.objects.create(
-        mitra=profile,
-        doc_type="nib",
-        file=SimpleUploadedFile("nib.pdf", b"%PDF-1.4"),
-        original_name="nib.pdf",
-        content_type="application/pdf",
-        size=8,
-    )
-    return profile
-
-
 def test_incomplete_profile_cannot_be_submitted():
     profile = PersonalFactory().personal_profile
     with pytest.raises(verification.VerificationRefused, match="Lengkapi profil"):
@@ -87,7 +35,7 @@ def test_incomplete_profile_cannot_be_submitted():
 
 
 def test_submit_verify_flow_notifies_both_sides(desa, django_capture_on_commit_callbacks):
-    profile = complete_personal(desa)
+    profile = complete_personal_profile(desa)
     desa_operator = staff(StaffRole.DESA, desa=desa)
     other_desa = staff(StaffRole.DESA, desa=Desa.objects.exclude(pk=desa.pk).first())
     admin = staff(StaffRole.ADMIN)
@@ -115,7 +63,7 @@ def test_submit_verify_flow_notifies_both_sides(desa, django_capture_on_commit_c
 
 
 def test_reject_needs_a_reason_and_owner_may_submit_again(desa):
-    profile = complete_personal(desa)
+    profile = complete_personal_profile(desa)
     admin = staff(StaffRole.ADMIN)
     verification.submit(profile)
     with pytest.raises(verification.VerificationRefused, match="alasan"):
@@ -131,7 +79,7 @@ def test_reject_needs_a_reason_and_owner_may_submit_again(desa):
 
 
 def test_who_decides_on_a_mitra(desa):
-    profile = complete_mitra(desa)
+    profile = complete_mitra_profile(desa)
     verification.submit(profile)
     for role in (StaffRole.KECAMATAN, StaffRole.DESA):
         scoped = staff(role, kecamatan=desa.kecamatan, desa=desa)
@@ -147,7 +95,7 @@ def test_who_decides_on_a_mitra(desa):
 
 
 def test_identity_change_sends_a_verified_account_back(desa):
-    profile = complete_personal(desa)
+    profile = complete_personal_profile(desa)
     verification.submit(profile)
     verification.verify(profile, staff(StaffRole.ADMIN))
     verification.review_again_after_identity_change(profile, ["NIK"])
@@ -157,7 +105,7 @@ def test_identity_change_sends_a_verified_account_back(desa):
 
 
 def test_owner_submits_from_the_profile_page(client, desa):
-    profile = complete_personal(desa)
+    profile = complete_personal_profile(desa)
     client.force_login(profile.user)
     response = client.post("/akun/ajukan-verifikasi/", follow=True)
     assert "Pengajuan verifikasi terkirim" in response.content.decode()
@@ -174,7 +122,7 @@ def test_incomplete_owner_gets_the_checklist_message(client):
 
 
 def test_admin_queue_and_review_per_role(client, desa):
-    profile = complete_personal(desa)
+    profile = complete_personal_profile(desa)
     verification.submit(profile)
     desa_operator = staff(StaffRole.DESA, desa=desa)
     outsider = staff(StaffRole.DESA, desa=Desa.objects.exclude(pk=desa.pk).first())

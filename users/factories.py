@@ -1,9 +1,21 @@
+import datetime
+
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from users.choices import AccountType, MitraCategory
-from users.models import BidangUsaha, MitraProfile, PersonalProfile, User
+from users.models import (
+    BidangUsaha,
+    Education,
+    MitraDocument,
+    MitraProfile,
+    Pendidikan,
+    PersonalProfile,
+    Skill,
+    User,
+)
 
 DEFAULT_PASSWORD = "Rahasia#2026"
 
@@ -63,3 +75,51 @@ class MitraProfileFactory(DjangoModelFactory):
 
     class Meta:
         model = MitraProfile
+
+
+def complete_personal_profile(desa, **user_fields):
+    """A Personal whose profile is 100 % complete (verified email and phone, every section)."""
+    user = PersonalFactory(
+        **{"first_name": "Siti", "last_name": "Aminah", "phone_verified_at": timezone.now(), **user_fields}
+    )
+    profile = user.personal_profile
+    level = Pendidikan.objects.get(name="SMA/SMK/Sederajat")
+    profile.nik = "3303010101900001"
+    profile.gender = "P"
+    profile.birth_place = "Purbalingga"
+    profile.birth_date = datetime.date(1998, 5, 1)
+    profile.address = "Jl. Mayjen Sungkono 1"
+    profile.kecamatan = desa.kecamatan
+    profile.desa = desa
+    profile.photo = SimpleUploadedFile("foto.png", b"png", content_type="image/png")
+    profile.summary = "Penjahit berpengalaman."
+    profile.education_level = level
+    profile.job_seeking_status = "aktif"
+    profile.no_experience = True
+    profile.no_organisation = True
+    profile.save()
+    Education.objects.create(profile=profile, level=level, institution="SMK N 1 Purbalingga", start_year=2013)
+    Skill.objects.create(profile=profile, name="Menjahit")
+    return profile
+
+
+def complete_mitra_profile(desa, **user_fields):
+    """A Mitra whose profile is 100 % complete (verified email and phone, one legal document)."""
+    user = MitraFactory(**{"phone_verified_at": timezone.now(), **user_fields})
+    profile = user.mitra_profile
+    profile.address = "Jl. Raya Bojongsari 5"
+    profile.kecamatan = desa.kecamatan
+    profile.desa = desa
+    profile.description = "Pabrik bulu mata palsu."
+    profile.contact_person = "Bu Rina"
+    profile.contact_phone = "6281300001111"
+    profile.save()
+    MitraDocument.objects.create(
+        mitra=profile,
+        doc_type="nib",
+        file=SimpleUploadedFile("nib.pdf", b"%PDF-1.4"),
+        original_name="nib.pdf",
+        content_type="application/pdf",
+        size=8,
+    )
+    return profile

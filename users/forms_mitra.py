@@ -1,0 +1,194 @@
+"""Forms of Profil Mitra (guide chapter 6): Data Mitra and Dokumen. Messages are Indonesian and sit
+beside their field; uploads are judged by their content (users/documents.py)."""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from users import documents, verification
+from users.choices import DocumentType, MitraCategory
+from users.models import BidangUsaha, Desa, Kecamatan, MitraProfile
+from users.validators import display_phone, normalize_phone
+
+IMAGE_ACCEPT = ".jpg,.jpeg,.png,image/jpeg,image/png"
+DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+
+
+class DesaSelect(forms.Select):
+    """Desa/Kelurahan grouped by kecamatan; each option names its kecamatan (data-kecamatan) so a
+    few lines of JavaScript can show only the desa of the chosen kecamatan. Works without JS."""
+
+    kecamatan_of = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        kecamatan_id = self.kecamatan_of.get(str(value))
+        if kecamatan_id:
+            option["attrs"]["data-kecamatan"] = kecamatan_id
+        return option
+
+
+def region_fields(form):
+    """Fill the Desa/Kelurahan choices (one query) of a form with `kecamatan` and `desa` fields."""
+    groups, kecamatan_of = {}, {}
+    for desa in Desa.objects.select_related("kecamatan").order_by("kecamatan__name", "name"):
+        groups.setdefault(desa.kecamatan.name, []).append((desa.pk, desa.name))
+        kecamatan_of[str(desa.pk)] = str(desa.kecamatan_id)
+    form.fields["desa"].choices = [("", _("— Pilih Desa/Kelurahan —")), *groups.items()]
+    form.fields["desa"].widget.kecamatan_of = kecamatan_of
+
+
+class MitraProfileForm(forms.ModelForm):
+    """Data Mitra. Changing the name of a verified Mitra sends it back for review."""
+
+    name = forms.CharField(label=_("Nama Mitra"), max_length=150)
+    business_field = forms.ModelChoiceField(
+        label=_("Bidang Usaha"),
+        queryset=BidangUsaha.objects.all(),
+        empty_label=_("— Pilih Bidang Usaha —"),
+    )
+    category = forms.ChoiceField(
+        label=_("Kategori Mitra"),
+        choices=MitraCategory.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Formal: perusahaan/badan usaha. Informal: UMKM/usaha perorangan."),
+    )
+    address = forms.CharField(label=_("Alamat"), max_length=255, required=False)
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"),
+        queryset=Kecamatan.objects.all(),
+        required=False,
+        empty_label=_("— Pilih Kecamatan —"),
+    )
+    desa = forms.ModelChoiceField(
+        label=_("Desa/Kelurahan"),
+        queryset=Desa.objects.select_related("kecamatan"),
+        required=False,
+        widget=DesaSelect,
+        help_text=_("Pilih kecamatan terlebih dahulu."),
+    )
+    description = forms.CharField(
+        label=_("Deskripsi"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Ceritakan usaha Anda: produk atau layanan, sejak kapan, jumlah karyawan."),
+    )
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+        help_text=_("Gambar JPG atau PNG, maksimal 2 MB."),
+    )
+    website = forms.URLField(
+        label=_("Situs web"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Contoh: https://usahaanda.id"),
+    )
+    contact_person = forms.CharField(label=_("Nama Narahubung"), max_length=100, required=False)
+    contact_phone = forms.CharField(
+        label=_("Nomor HP Narahubung"),
+        max_length=25,
+        required=False,
+        help_text=_("10–15 digit, misalnya 081234567890."),
+    )
+
+    class Meta:
+        model = MitraProfile
+        fields = [
+            "name",
+            "business_field",
+            "category",
+            "address",
+            "kecamatan",
+            "desa",
+            "description",
+            "logo",
+            "website",
+            "contact_person",
+            "contact_phone",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_name = self.instance.name
+        self._saved_logo = self.instance.logo.name if self.instance.logo else ""
+        if self.instance.contact_phone and not self.is_bound:
+            self.initial["contact_phone"] = display_phone(self.instance.contact_phone)
+        region_fields(self)
+        self.fields["name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["address"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["website"].widget.attrs.update(autocomplete="url", inputmode="url")
+        self.fields["contact_person"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Isi Nama Mitra."))
+        return name
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip()
+        return normalize_phone(phone) if phone else ""
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            kind = documents.check_upload(logo, kinds=documents.IMAGE_KINDS, max_size=documents.MAX_LOGO_SIZE)
+            logo.name = documents.random_name(kind)
+        return logo
+
+    def clean(self):
+        cleaned = super().clean()
+        kecamatan, desa = cleaned.get("kecamatan"), cleaned.get("desa")
+        if desa and not kecamatan and "kecamatan" not in self.errors:
+            cleaned["kecamatan"] = desa.kecamatan
+        elif desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
+            self.add_error(
+                "desa",
+                _("Desa/Kelurahan %(desa)s tidak berada di Kecamatan %(kecamatan)s. Pilih desa yang sesuai.")
+                % {"desa": desa.name, "kecamatan": kecamatan.name},
+            )
+        return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        if not commit:
+            return profile
+        new_logo = profile.logo.name if profile.logo else ""
+        if self._saved_logo and self._saved_logo != new_logo:
+            storage, old = profile.logo.storage, self._saved_logo
+            transaction.on_commit(lambda: storage.delete(old))
+        if profile.name != self._saved_name:
+            verification.review_again_after_identity_change(profile, [_("Nama Mitra")])
+            profile.refresh_from_db()
+        self._saved_name, self._saved_logo = profile.name, new_logo
+        return profile
+
+
+class DocumentUploadForm(forms.Form):
+    doc_type = forms.ChoiceField(
+        label=_("Jenis dokumen"),
+        choices=[("", _("— Pilih jenis dokumen —")), *DocumentType.choices],
+        error_messages={"required": _("Pilih jenis dokumen.")},
+    )
+    file = forms.FileField(
+        label=_("Berkas"),
+        widget=forms.FileInput(attrs={"accept": DOCUMENT_ACCEPT}),
+        help_text=_("PDF, JPG atau PNG, maksimal 5 MB."),
+        error_messages={"required": _("Pilih berkas yang akan diunggah.")},
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        self.kind = documents.check_upload(uploaded)
+        return uploaded
+
+    def save(self, profile):
+        return documents.save_document(
+            profile, self.cleaned_data["doc_type"], self.cleaned_data["file"], self.kind
+        )
