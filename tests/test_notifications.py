@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from portal import whatsapp
 from users import notifications
+from users.choices import AccountType
 from users.factories import MitraFactory, PersonalFactory
 from users.models import Notification
 
@@ -381,7 +382,7 @@ def test_no_bell_and_no_polling_for_anonymous_visitors_or_staff(client):
     assert bell(html) is None
     assert "notifications.js" not in html
 
-    staff = PersonalFactory(is_staff=True, account_type="staff")
+    staff = PersonalFactory(is_staff=True, account_type=AccountType.STAFF)
     client.force_login(staff)
     assert bell(client.get("/").text) is None
 

@@ -1,4 +1,5 @@
 import datetime
+import itertools
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +19,7 @@ from users.models import (
 )
 
 DEFAULT_PASSWORD = "Rahasia#2026"
+_nik_numbers = itertools.count(900001)
 
 
 class UserFactory(DjangoModelFactory):
@@ -84,7 +86,7 @@ def complete_personal_profile(desa, **user_fields):
     )
     profile = user.personal_profile
     level = Pendidikan.objects.get(name="SMA/SMK/Sederajat")
-    profile.nik = "3303010101900001"
+    profile.nik = f"3303010101{next(_nik_numbers):06d}"
     profile.gender = "P"
     profile.birth_place = "Purbalingga"
     profile.birth_date = datetime.date(1998, 5, 1)

@@ -1,12 +1,17 @@
 """Public marketplace listings as CMS pages: editors own the title, intro and SEO fields; the
 listing, search, filters and detail routes are code (filled in by steps 4-6)."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from users.models import Kecamatan
+from users.querysets import public_mitra_profiles
 
 
 class ListingPage(RoutablePageMixin, Page):
@@ -48,9 +53,45 @@ class MitraIndexPage(ListingPage):
     category = models.CharField(_("kategori mitra"), max_length=10, choices=Category.choices)
     content_panels = ListingPage.content_panels + [FieldPanel("category")]
     max_count = 2
+    per_page = 12
 
     class Meta:
         verbose_name = _("halaman daftar Mitra")
+
+    def mitra_profiles(self):
+        """Verified Mitra of this page's category; others answer 404 here."""
+        return public_mitra_profiles(self.category)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The listing: keyword (?q=) on the name, kecamatan (?kecamatan=), 12 per page (?halaman=)."""
+        query = request.GET.get("q", "").strip()[:100]
+        kecamatan_list = list(Kecamatan.objects.order_by("name"))
+        kecamatan = next((k for k in kecamatan_list if str(k.pk) == request.GET.get("kecamatan")), None)
+        profiles = self.mitra_profiles()
+        if query:
+            profiles = profiles.filter(name__icontains=query)
+        if kecamatan:
+            profiles = profiles.filter(kecamatan=kecamatan)
+        paginator = Paginator(profiles.order_by("name", "pk"), self.per_page)
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": paginator.get_page(request.GET.get("halaman")),
+                "query": query,
+                "kecamatan_list": kecamatan_list,
+                "selected_kecamatan": kecamatan,
+                "filtered": bool(query or kecamatan),
+            },
+        )
+
+    @path("<int:pk>/", name="detail")
+    def detail(self, request, pk):
+        mitra = get_object_or_404(self.mitra_profiles(), pk=pk)
+        return self.render(request, template="pages/mitra_detail.html", context_overrides={"mitra": mitra})
+
+    def detail_url(self, mitra):
+        return self.url + self.reverse_subpage("detail", args=[mitra.pk])
 
 
 class TestimonialIndexPage(ListingPage):
