@@ -140,7 +140,7 @@ def test_admin_queue_and_review_per_role(client, desa):
     queue = client.get("/app/v1/admin/verifikasi-akun/").content.decode()
     assert "Siti Aminah" in queue
     page = client.get(detail).content.decode()
-    assert "3303010101900001" in page  # the verifying staff sees the full NIK
+    assert profile.nik in page  # the verifying staff sees the full NIK
     html = client.post(detail, {"action": "reject", "reason": ""}).content.decode()
     assert "Tuliskan alasan penolakan" in html
     client.post(detail, {"action": "verify"})

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_bell_updates_without_reload_then_mark_all_read(site, desktop, settings, assert_accessible):
-    settings.NOTIFICATION_POLL_SECONDS = 1
+    settings.NOTIFICATION_POLL_SECONDS = 100
     user = PersonalFactory(username="sari")
 
     desktop.goto("/akun/login/")

@@ -116,7 +116,10 @@ def _data(request):
 def personal_profile(request):
     """Profil Saya: completeness, verification, account status and every section with its entries."""
     profile = _profile_with_sections(request.user)
-    sections = [(section, getattr(profile, section.entries).all()) for section in SECTIONS.values()]
+    sections = [
+        (section, getattr(profile, section.entries).all(), bool(getattr(profile, section.none_flag, False)))
+        for section in SECTIONS.values()
+    ]
     return render(
         request,
         "users/profile_personal.html",
