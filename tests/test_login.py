@@ -2,7 +2,9 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 
+from users.choices import StaffRole
 from users.factories import DEFAULT_PASSWORD, MitraFactory, PersonalFactory, UserFactory
+from users.staff import save_staff_account
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,19 @@ def test_header_shows_profile_link_when_logged_in(client):
     client.force_login(PersonalFactory())
     html = client.get("/").content.decode()
     assert 'href="/akun/profil/"' in html and ">Daftar</a>" not in html
+
+
+def test_admin_login_is_throttled_too(client):
+    UserFactory(username="operator", account_type="staff", is_staff=True)
+    for _ in range(5):
+        client.post("/app/v1/admin/login/", {"username": "operator", "password": "Salah#12345"})
+    locked = client.post("/app/v1/admin/login/", {"username": "operator", "password": DEFAULT_PASSWORD})
+    assert locked.status_code == 429
+    assert SESSION_KEY not in client.session
+
+
+def test_staff_log_in_at_the_admin_and_land_on_the_dashboard(client):
+    save_staff_account(UserFactory(username="operator", account_type="staff"), StaffRole.DINAKER)
+    response = client.post("/app/v1/admin/login/", {"username": "operator", "password": DEFAULT_PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/app/v1/admin/"
+    assert client.get("/app/v1/admin/").status_code == 200
