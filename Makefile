@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Two workers: the CI machine has two cores; pass PYTEST_ARGS="" to run in one process.
+PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .PHONY: install run migrate initial-data demo-data test lint check clean
