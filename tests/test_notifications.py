@@ -49,7 +49,9 @@ def make(user, count, **fields):
     created = []
     for index in range(count):
         notification = Notification.objects.create(user=user, event="test", title=f"Kabar {index}", **fields)
-        Notification.objects.filter(pk=notification.pk).update(created_at=now - timedelta(minutes=count - index))
+        Notification.objects.filter(pk=notification.pk).update(
+            created_at=now - timedelta(minutes=count - index)
+        )
         created.append(notification)
     return created
 
@@ -64,7 +66,9 @@ def test_urls():
 
 
 def test_notify_creates_an_unread_in_app_notification_only(personal, deliver):
-    notification = deliver(personal, "verification.verified", "Akun terverifikasi", "Selamat.", "/akun/profil/")
+    notification = deliver(
+        personal, "verification.verified", "Akun terverifikasi", "Selamat.", "/akun/profil/"
+    )
 
     assert Notification.objects.get() == notification
     assert (notification.user, notification.title, notification.url) == (
@@ -79,7 +83,14 @@ def test_notify_creates_an_unread_in_app_notification_only(personal, deliver):
 
 
 def test_important_notification_goes_by_email_and_whatsapp(personal, deliver):
-    deliver(personal, "verification.verified", "Akun Anda terverifikasi", "Selamat!", "/akun/profil/", important=True)
+    deliver(
+        personal,
+        "verification.verified",
+        "Akun Anda terverifikasi",
+        "Selamat!",
+        "/akun/profil/",
+        important=True,
+    )
 
     (email,) = mail.outbox
     assert email.to == [personal.email]
@@ -201,6 +212,13 @@ def test_open_marks_read_and_follows_a_local_link(client, personal):
     assert notifications.unread_count(personal) == 0
 
 
+def test_open_follows_an_absolute_link_to_this_very_site(client, personal):
+    (notification,) = make(personal, 1, url="http://testserver/akun/profil/")
+    client.force_login(personal)
+
+    assert client.get(open_url(notification))["Location"] == "http://testserver/akun/profil/"
+
+
 def test_open_also_accepts_post(client, personal):
     (notification,) = make(personal, 1, url="/akun/profil/")
     client.force_login(personal)
@@ -306,7 +324,9 @@ def test_preferences_say_whatsapp_needs_a_verified_phone(client):
 
 
 @pytest.mark.parametrize("count", [0, 50])
-def test_unread_endpoint_costs_the_same_whatever_the_count(client, personal, django_assert_num_queries, count):
+def test_unread_endpoint_costs_the_same_whatever_the_count(
+    client, personal, django_assert_num_queries, count
+):
     make(personal, count)
     make(PersonalFactory(), 5)
     client.force_login(personal)

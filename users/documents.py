@@ -58,7 +58,10 @@ def _verify_image(uploaded, kind):
         uploaded.seek(0)
         with Image.open(uploaded) as image:
             actual_format = image.format
-            image.verify()
+            image.verify()  # structure and checksums
+        uploaded.seek(0)
+        with Image.open(uploaded) as image:
+            image.load()  # and the pixels decode to the end (a truncated image fails here)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(_("Gambar terlalu besar resolusinya."), code="image_too_large") from None
     except Exception:  # Pillow raises many kinds of errors for broken or disguised files
@@ -88,7 +91,10 @@ def check_upload(uploaded, *, kinds=DOCUMENT_KINDS, max_size=MAX_DOCUMENT_SIZE):
     kind = next((kind for magic, kind in MAGIC if header.startswith(magic)), None)
     if kind is None or kind not in kinds:
         raise ValidationError(
-            _("Jenis berkas tidak didukung. Unggah berkas %(allowed)s (dikenali dari isinya, bukan dari nama).")
+            _(
+                "Jenis berkas tidak didukung. Unggah berkas %(allowed)s "
+                "(dikenali dari isi berkas, bukan dari namanya)."
+            )
             % {"allowed": allowed},
             code="wrong_type",
         )

@@ -1,5 +1,6 @@
 """Forms of Profil Mitra (guide chapter 6): Data Mitra and Dokumen. Messages are Indonesian and sit
-beside their field; uploads are judged by their content (users/documents.py)."""
+beside their field; uploads are judged by their content (users/documents.py). Kecamatan → Desa uses
+the same grouped select and static/js/region-select.js as Data Personal."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from users import documents, verification
 from users.choices import DocumentType, MitraCategory
+from users.forms_personal import DesaChoiceField, DesaSelect  # the region pair shared with Data Personal
 from users.models import BidangUsaha, Desa, Kecamatan, MitraProfile
 from users.validators import display_phone, normalize_phone
 
@@ -15,43 +17,23 @@ IMAGE_ACCEPT = ".jpg,.jpeg,.png,image/jpeg,image/png"
 DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
 
-class DesaSelect(forms.Select):
-    """Desa/Kelurahan grouped by kecamatan; each option names its kecamatan (data-kecamatan) so a
-    few lines of JavaScript can show only the desa of the chosen kecamatan. Works without JS."""
-
-    kecamatan_of = {}
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        kecamatan_id = self.kecamatan_of.get(str(value))
-        if kecamatan_id:
-            option["attrs"]["data-kecamatan"] = kecamatan_id
-        return option
-
-
-def region_fields(form):
-    """Fill the Desa/Kelurahan choices (one query) of a form with `kecamatan` and `desa` fields."""
-    groups, kecamatan_of = {}, {}
-    for desa in Desa.objects.select_related("kecamatan").order_by("kecamatan__name", "name"):
-        groups.setdefault(desa.kecamatan.name, []).append((desa.pk, desa.name))
-        kecamatan_of[str(desa.pk)] = str(desa.kecamatan_id)
-    form.fields["desa"].choices = [("", _("— Pilih Desa/Kelurahan —")), *groups.items()]
-    form.fields["desa"].widget.kecamatan_of = kecamatan_of
-
-
 class MitraProfileForm(forms.ModelForm):
     """Data Mitra. Changing the name of a verified Mitra sends it back for review."""
 
-    name = forms.CharField(label=_("Nama Mitra"), max_length=150)
+    name = forms.CharField(
+        label=_("Nama Mitra"), max_length=150, error_messages={"required": _("Isi Nama Mitra.")}
+    )
     business_field = forms.ModelChoiceField(
         label=_("Bidang Usaha"),
         queryset=BidangUsaha.objects.all(),
         empty_label=_("— Pilih Bidang Usaha —"),
+        error_messages={"required": _("Pilih Bidang Usaha.")},
     )
     category = forms.ChoiceField(
         label=_("Kategori Mitra"),
         choices=MitraCategory.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Pilih Kategori Mitra: Formal atau Informal.")},
         help_text=_("Formal: perusahaan/badan usaha. Informal: UMKM/usaha perorangan."),
     )
     address = forms.CharField(label=_("Alamat"), max_length=255, required=False)
@@ -61,12 +43,13 @@ class MitraProfileForm(forms.ModelForm):
         required=False,
         empty_label=_("— Pilih Kecamatan —"),
     )
-    desa = forms.ModelChoiceField(
+    desa = DesaChoiceField(
         label=_("Desa/Kelurahan"),
         queryset=Desa.objects.select_related("kecamatan"),
         required=False,
-        widget=DesaSelect,
-        help_text=_("Pilih kecamatan terlebih dahulu."),
+        empty_label=_("— Pilih Desa/Kelurahan —"),
+        widget=DesaSelect(attrs={"data-kecamatan-field": "id_kecamatan"}),
+        help_text=_("Pilih desa/kelurahan di kecamatan yang Anda pilih."),
     )
     description = forms.CharField(
         label=_("Deskripsi"),
@@ -80,6 +63,7 @@ class MitraProfileForm(forms.ModelForm):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
         help_text=_("Gambar JPG atau PNG, maksimal 2 MB."),
+        error_messages={"empty": _("Berkas kosong. Pilih berkas lain.")},
     )
     website = forms.URLField(
         label=_("Situs web"),
@@ -117,7 +101,6 @@ class MitraProfileForm(forms.ModelForm):
         self._saved_logo = self.instance.logo.name if self.instance.logo else ""
         if self.instance.contact_phone and not self.is_bound:
             self.initial["contact_phone"] = display_phone(self.instance.contact_phone)
-        region_fields(self)
         self.fields["name"].widget.attrs["autocomplete"] = "organization"
         self.fields["address"].widget.attrs["autocomplete"] = "street-address"
         self.fields["website"].widget.attrs.update(autocomplete="url", inputmode="url")
@@ -125,10 +108,7 @@ class MitraProfileForm(forms.ModelForm):
         self.fields["contact_phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name:
-            raise forms.ValidationError(_("Isi Nama Mitra."))
-        return name
+        return " ".join(self.cleaned_data["name"].split())
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()
@@ -180,7 +160,10 @@ class DocumentUploadForm(forms.Form):
         label=_("Berkas"),
         widget=forms.FileInput(attrs={"accept": DOCUMENT_ACCEPT}),
         help_text=_("PDF, JPG atau PNG, maksimal 5 MB."),
-        error_messages={"required": _("Pilih berkas yang akan diunggah.")},
+        error_messages={
+            "required": _("Pilih berkas yang akan diunggah."),
+            "empty": _("Berkas kosong. Pilih berkas lain."),
+        },
     )
 
     def clean_file(self):

@@ -42,11 +42,15 @@ def _year_input():
     return forms.NumberInput(attrs={"inputmode": "numeric", "min": EARLIEST_YEAR, "max": _today().year})
 
 
+def validate_not_future(value):
+    if value is not None and value > _today():
+        raise forms.ValidationError(_("Tanggal tidak boleh di masa depan."), code="future")
+
+
 def validate_past_date(value):
     if value is None:
         return
-    if value > _today():
-        raise forms.ValidationError(_("Tanggal tidak boleh di masa depan."), code="future")
+    validate_not_future(value)
     if value.year < EARLIEST_YEAR:
         raise forms.ValidationError(
             _("Periksa tahunnya: tidak boleh sebelum tahun %(year)s.") % {"year": EARLIEST_YEAR}, code="too_old"
@@ -153,10 +157,13 @@ class DataPersonalForm(forms.ModelForm):
     )
     last_name = forms.CharField(label=_("Nama Belakang"), max_length=150, required=False)
     nik = NIKField(
-        label=_("NIK"), required=False, help_text=_("16 angka Nomor Induk Kependudukan, sesuai KTP.")
+        label=_("NIK"),
+        required=False,
+        help_text=_("16 angka Nomor Induk Kependudukan, sesuai KTP."),
+        error_messages={"unique": NIK_TAKEN},
     )
     birth_date = forms.DateField(
-        label=_("Tanggal Lahir"), required=False, widget=_date_input(), validators=[validate_past_date]
+        label=_("Tanggal Lahir"), required=False, widget=_date_input(), validators=[validate_not_future]
     )
     kecamatan = forms.ModelChoiceField(
         label=_("Kecamatan"),
@@ -212,7 +219,6 @@ class DataPersonalForm(forms.ModelForm):
             "summary": _("Ceritakan singkat tentang diri dan keahlian Anda (maksimal 1000 karakter)."),
         }
         widgets = {"summary": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
-        error_messages = {"nik": {"unique": NIK_TAKEN}}
 
     field_order = ["first_name", "last_name", *Meta.fields]
 

@@ -4,9 +4,7 @@ from users.views import notifications
 
 urlpatterns = [
     path("pemberitahuan/", notifications.notification_list, name="notifications"),
-    path(
-        "pemberitahuan/jumlah/", notifications.notification_unread_count, name="notifications_unread_count"
-    ),
+    path("pemberitahuan/jumlah/", notifications.notification_unread_count, name="notifications_unread_count"),
     path(
         "pemberitahuan/tandai-semua-dibaca/",
         notifications.notification_mark_all_read,

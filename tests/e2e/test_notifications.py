@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_bell_updates_without_reload_then_mark_all_read(site, desktop, settings, assert_accessible):
-    settings.NOTIFICATION_POLL_SECONDS = 100
+    settings.NOTIFICATION_POLL_SECONDS = 1
     user = PersonalFactory(username="sari")
 
     desktop.goto("/akun/login/")
@@ -56,3 +56,37 @@ def test_bell_updates_without_reload_then_mark_all_read(site, desktop, settings,
     # Opening the notification leads to its page.
     item.get_by_role("link", name="Akun Anda sudah terverifikasi").click()
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Profil Saya")
+
+
+def test_polls_only_for_a_logged_in_user_while_the_tab_is_visible(site, desktop, settings):
+    settings.NOTIFICATION_POLL_SECONDS = 1
+    PersonalFactory(username="joko")
+    polls = []
+    desktop.on(
+        "request", lambda request: "/akun/pemberitahuan/jumlah/" in request.url and polls.append(request)
+    )
+
+    desktop.goto("/")
+    desktop.wait_for_timeout(2_500)
+    assert polls == [], "an anonymous visitor must not poll"
+
+    desktop.goto("/akun/login/")
+    desktop.get_by_label(re.compile(r"^\s*Email / Nama Pengguna")).fill("joko")
+    desktop.get_by_label(re.compile(r"^\s*Password")).fill(DEFAULT_PASSWORD)
+    desktop.get_by_role("button", name="Login").click()
+    expect(desktop.get_by_role("heading", level=1)).to_have_text("Profil Saya")
+    desktop.wait_for_timeout(2_500)
+    assert len(polls) >= 1
+
+    # A hidden tab stops asking; showing it again asks at once.
+    set_hidden = """hidden => {
+        Object.defineProperty(document, "hidden", {configurable: true, get: () => hidden});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }"""
+    desktop.evaluate(set_hidden, True)
+    desktop.wait_for_timeout(500)  # a request already on its way may still land
+    seen = len(polls)
+    desktop.wait_for_timeout(2_500)
+    assert len(polls) == seen, "a hidden tab must not poll"
+    with desktop.expect_request(re.compile(r"/akun/pemberitahuan/jumlah/$"), timeout=900):
+        desktop.evaluate(set_hidden, False)

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from home.models import HomePage
+
 pytestmark = pytest.mark.browser
 
 # Guide §9, in the guide's words and order; each page's h1 is its menu label (Beranda: hero title).
@@ -51,8 +53,6 @@ def visit_by_menu(page, label):
 
 
 def test_every_public_menu_entry_is_reached_by_tapping(site, phone, assert_accessible):
-    from home.models import HomePage
-
     hero_title = HomePage.objects.get().hero_title
     response = phone.goto("/")
     assert response.ok
@@ -80,18 +80,21 @@ def test_account_buttons_are_at_the_top(site, phone, desktop, assert_accessible)
 
     # Desktop: in the top right corner, without opening anything.
     desktop.goto("/")
+    width = desktop.viewport_size["width"]
     for name in ("Daftar", "Log in"):
         button = desktop.get_by_role("banner").get_by_role("link", name=name, exact=True)
         expect(button).to_be_in_viewport()
         box = button.bounding_box()
-        assert box["y"] < 80 and box["x"] > 1280 / 2, f"{name!r} is not in the top right corner: {box}"
+        assert box["y"] < 80 and box["x"] > width / 2, f"{name!r} is not in the top right corner: {box}"
     assert_accessible(desktop)
 
 
 def test_footer_shows_the_agency_and_opens_the_legal_pages(site, phone, assert_accessible):
     phone.goto("/")
     footer = phone.get_by_role("contentinfo")
-    expect(footer).to_contain_text("Dinas Komunikasi dan Informatika")
+    expect(footer).to_contain_text("Dinas Komunikasi dan Informatika Kabupaten Purbalingga")
+    expect(footer).to_contain_text("Jl. Letkol Isdiman No. 17A Purbalingga 53313")
+    expect(footer.get_by_role("link", name="(0281) 8902091")).to_have_attribute("href", "tel:02818902091")
     expect(footer.get_by_role("link", name="dinkominfo@purbalinggakab.go.id")).to_have_attribute(
         "href", "mailto:dinkominfo@purbalinggakab.go.id"
     )

@@ -59,10 +59,13 @@ def mitra_documents(request):
         if form.is_valid():
             replaced = any(doc.doc_type == form.cleaned_data["doc_type"] for doc in profile.documents.all())
             document = form.save(profile)
+            message = (
+                _("%(type)s sudah diganti dengan %(name)s.")
+                if replaced
+                else _("%(type)s %(name)s sudah diunggah.")
+            )
             messages.success(
-                request,
-                (_("%(type)s sudah diganti dengan %(name)s.") if replaced else _("%(type)s %(name)s sudah diunggah."))
-                % {"type": document.get_doc_type_display(), "name": document.original_name},
+                request, message % {"type": document.get_doc_type_display(), "name": document.original_name}
             )
             return redirect("users:mitra_documents")
     else:

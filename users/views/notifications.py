@@ -70,11 +70,8 @@ def notification_unread_count(request):
 
 
 def _safe_target(request, url):
-    """``url`` when it is a path on this site (or an address of this very host), else None."""
-    if not url:
+    """``url`` when it is a path on this site (or an address on this very host), else None."""
+    if not url or not (url.startswith("/") or url.lower().startswith(("http://", "https://"))):
         return None
-    if not url.startswith("/") and not url.lower().startswith(("http://", "https://")):
-        return None
-    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return url
-    return None
+    host = request.get_host()
+    return url if url_has_allowed_host_and_scheme(url, {host}, require_https=request.is_secure()) else None

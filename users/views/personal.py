@@ -1,6 +1,8 @@
 """Profil Saya and Resume of a Personal account (guide chapter 5)."""
 
+import base64
 from dataclasses import dataclass
+from io import BytesIO
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -12,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from PIL import Image, UnidentifiedImageError
 
 from portal.pdf import pdf_response, render_pdf
 from users.access import account_type_required
@@ -265,5 +268,22 @@ def resume_pdf(request):
         messages.error(request, _("Resume dapat diunduh setelah profil Anda lengkap 100%."))
         return redirect("users:resume")
     account = context["account"]
+    context["photo_src"] = _embedded_photo(context["profile"].photo)
     filename = f"resume-{slugify(account.get_full_name()) or account.username}.pdf"
     return pdf_response(render_pdf("users/resume_pdf.html", context), filename)
+
+
+def _embedded_photo(photo):
+    """The photo as a data: URI, so the PDF carries it whatever directory MEDIA_ROOT is in
+    (xhtml2pdf only reads local files below its working directory); "" if it is not a readable
+    JPG/PNG."""
+    if not photo:
+        return ""
+    try:
+        with photo.storage.open(photo.name, "rb") as file:
+            data = file.read()
+        with Image.open(BytesIO(data)) as image:
+            mime = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(image.format)
+    except (OSError, UnidentifiedImageError, ValueError):
+        return ""
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}" if mime else ""
