@@ -20,8 +20,8 @@ def install_portal_content():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Install the portal content once per test database; each test runs in a transaction that
-    is rolled back. Transactional tests (live server) flush the database and reinstall it with
-    the `portal_content` fixture, which is idempotent."""
+    is rolled back. Live-server tests (which flush the database) use the `site` fixture of
+    tests/e2e/conftest.py, which restores a snapshot of this content."""
     with django_db_blocker.unblock():
         install_portal_content()
 

@@ -268,22 +268,30 @@ def resume_pdf(request):
         messages.error(request, _("Resume dapat diunduh setelah profil Anda lengkap 100%."))
         return redirect("users:resume")
     account = context["account"]
-    context["photo_src"] = _embedded_photo(context["profile"].photo)
+    context["photo"] = _embedded_photo(context["profile"].photo)
     filename = f"resume-{slugify(account.get_full_name()) or account.username}.pdf"
     return pdf_response(render_pdf("users/resume_pdf.html", context), filename)
 
 
-def _embedded_photo(photo):
-    """The photo as a data: URI, so the PDF carries it whatever directory MEDIA_ROOT is in
-    (xhtml2pdf only reads local files below its working directory); "" if it is not a readable
-    JPG/PNG."""
+def _embedded_photo(photo, box=(90, 110)):
+    """The photo as a data: URI with its size fitted into ``box`` (points), so the PDF carries it
+    whatever directory MEDIA_ROOT is in (xhtml2pdf reads local files only below its working
+    directory); None if it is not a readable JPG/PNG."""
     if not photo:
-        return ""
+        return None
     try:
         with photo.storage.open(photo.name, "rb") as file:
             data = file.read()
         with Image.open(BytesIO(data)) as image:
             mime = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(image.format)
+            width, height = image.size
     except (OSError, UnidentifiedImageError, ValueError):
-        return ""
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}" if mime else ""
+        return None
+    if mime is None:
+        return None
+    scale = min(box[0] / width, box[1] / height)
+    return {
+        "src": f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}",
+        "width": round(width * scale),
+        "height": round(height * scale),
+    }
