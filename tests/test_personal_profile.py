@@ -64,7 +64,7 @@ def personal_data(desa, **overrides):
         "kecamatan": desa.kecamatan_id,
         "desa": desa.pk,
         "summary": "Penjahit rapi dan teliti.",
-        "education_level": Pendidikan.objects.get(name="SMA/SMK/Sederajat").pk,
+        "education_level": sma_level(),
         "job_seeking_status": "aktif",
     }
     data.update(overrides)
@@ -77,6 +77,10 @@ def profile_of(user):
 
 def missing(user):
     return [str(label) for label in personal_completeness(profile_of(user)).missing]
+
+
+def sma_level():
+    return Pendidikan.objects.get(name="SMA/SMK/Sederajat").pk
 
 
 def errors_of(response, field):
@@ -129,13 +133,23 @@ def test_completeness_grows_as_each_section_is_filled(client, user, desa):
         assert label not in missing(user)
 
     steps = [
-        ("/akun/profil/pendidikan/tambah/", {"level": after_data_level(), "institution": "SMK N 1 Purbalingga",
-                                             "major": "Tata Busana", "start_year": 2013, "end_year": 2016},
-         "Pendidikan"),
+        (
+            "/akun/profil/pendidikan/tambah/",
+            {
+                "level": sma_level(),
+                "institution": "SMK N 1 Purbalingga",
+                "major": "Tata Busana",
+                "start_year": 2013,
+                "end_year": 2016,
+            },
+            "Pendidikan",
+        ),
         ("/akun/profil/keterampilan/tambah/", {"name": "Menjahit", "level": "mahir"}, "Keterampilan"),
-        ("/akun/profil/pengalaman/tambah/", {"position": "Operator Jahit", "company": "PT Sinar Rambut",
-                                             "start_date": "2017-03-01"},
-         "Pengalaman Kerja (atau tandai tidak ada)"),
+        (
+            "/akun/profil/pengalaman/tambah/",
+            {"position": "Operator Jahit", "company": "PT Sinar Rambut", "start_date": "2017-03-01"},
+            "Pengalaman Kerja (atau tandai tidak ada)",
+        ),
     ]
     previous = after_data.percent
     for url, data, label in steps:
@@ -157,10 +171,6 @@ def test_completeness_grows_as_each_section_is_filled(client, user, desa):
     completeness = personal_completeness(profile_of(user))
     assert completeness.complete and completeness.percent == 100
     assert "Profil Anda sudah lengkap." in client.get(PROFILE).content.decode()
-
-
-def after_data_level():
-    return Pendidikan.objects.get(name="SMA/SMK/Sederajat").pk
 
 
 def test_unverified_email_is_on_the_checklist(client, desa):
@@ -210,7 +220,9 @@ def test_sections_without_tidak_ada_have_no_such_url(client, user):
 # Data Personal: NIK ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("nik", ["330301010190000", "33030101019000012", "3303O10101900001", "3303-0101-9000-01"])
+@pytest.mark.parametrize(
+    "nik", ["330301010190000", "33030101019000012", "3303O10101900001", "3303-0101-9000-01"]
+)
 def test_nik_must_be_16_digits(client, user, desa, nik):
     response = client.post(DATA, personal_data(desa, nik=nik))
     assert response.status_code == 200
@@ -270,7 +282,10 @@ def years_ago(years, days=0):
 @pytest.mark.parametrize(
     ("birth_date", "message"),
     [
-        ((timezone.localdate() + datetime.timedelta(days=1)).isoformat(), "Tanggal tidak boleh di masa depan."),
+        (
+            (timezone.localdate() + datetime.timedelta(days=1)).isoformat(),
+            "Tanggal tidak boleh di masa depan.",
+        ),
         (years_ago(14, days=1), "Usia harus antara 14 dan 100 tahun. Periksa kembali Tanggal Lahir."),
         (years_ago(101), "Usia harus antara 14 dan 100 tahun. Periksa kembali Tanggal Lahir."),
         ("31-02-2000", "Masukkan tanggal yang valid."),
@@ -315,7 +330,9 @@ def test_text_file_renamed_jpg_is_refused(client, user, desa):
     fake = SimpleUploadedFile("foto.jpg", b"bukan gambar, hanya teks", content_type="image/jpeg")
     response = client.post(DATA, personal_data(desa, photo=fake))
     assert response.status_code == 200
-    assert errors_of(response, "photo") == ["Berkas ini bukan gambar JPG atau PNG. Pilih foto berformat JPG atau PNG."]
+    assert errors_of(response, "photo") == [
+        "Berkas ini bukan gambar JPG atau PNG. Pilih foto berformat JPG atau PNG."
+    ]
     assert "Foto yang sudah dipilih perlu dipilih lagi." in response.content.decode()
     assert not PersonalProfile.objects.get(user=user).photo
 
@@ -323,13 +340,23 @@ def test_text_file_renamed_jpg_is_refused(client, user, desa):
 def test_image_of_another_format_is_refused(client, user, desa):
     gif = image_upload("foto.jpg", "GIF")
     response = client.post(DATA, personal_data(desa, photo=gif))
-    assert errors_of(response, "photo") == ["Berkas ini bukan gambar JPG atau PNG. Pilih foto berformat JPG atau PNG."]
+    assert errors_of(response, "photo") == [
+        "Berkas ini bukan gambar JPG atau PNG. Pilih foto berformat JPG atau PNG."
+    ]
 
 
 def test_photo_larger_than_2_mb_is_refused(client, user, desa):
     big = SimpleUploadedFile("foto.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024), content_type="image/png")
     response = client.post(DATA, personal_data(desa, photo=big))
     assert errors_of(response, "photo") == ["Ukuran foto paling besar 2 MB. Perkecil foto lalu unggah lagi."]
+
+
+def test_photo_of_a_huge_resolution_is_refused(client, user, desa):
+    buffer = BytesIO()
+    Image.new("1", (7000, 6000)).save(buffer, "PNG")  # a tiny file, 42 million pixels
+    upload = SimpleUploadedFile("foto.png", buffer.getvalue(), content_type="image/png")
+    response = client.post(DATA, personal_data(desa, photo=upload))
+    assert errors_of(response, "photo") == ["Resolusi foto terlalu besar. Perkecil foto lalu unggah lagi."]
 
 
 def test_photo_is_recognised_by_content_and_stored_small(client, user, desa):
@@ -366,8 +393,12 @@ def test_add_edit_delete_work_experience_with_confirmation(client, user):
     assert 'value="Operator Jahit"' in client.get(edit_url).content.decode()
     response = client.post(
         edit_url,
-        {"position": "Kepala Regu", "company": "PT Sinar Rambut", "start_date": "2019-07-01",
-         "end_date": "2024-03-15"},
+        {
+            "position": "Kepala Regu",
+            "company": "PT Sinar Rambut",
+            "start_date": "2019-07-01",
+            "end_date": "2024-03-15",
+        },
         follow=True,
     )
     assert "Pengalaman Kerja diperbarui." in response.content.decode()
@@ -388,7 +419,10 @@ def test_entries_are_listed_newest_first(client, user):
     profile = user.personal_profile
     for year in (2015, 2021, 2018):
         WorkExperience.objects.create(
-            profile=profile, position=f"Posisi {year}", company="CV Maju", start_date=datetime.date(year, 1, 1)
+            profile=profile,
+            position=f"Posisi {year}",
+            company="CV Maju",
+            start_date=datetime.date(year, 1, 1),
         )
     html = client.get(PROFILE).content.decode()
     assert html.index("Posisi 2021") < html.index("Posisi 2018") < html.index("Posisi 2015")
@@ -414,12 +448,24 @@ def test_same_skill_twice_is_refused(client, user):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"start_date": "2022-05-01", "end_date": "2021-05-01"}, "end_date",
-         "Tanggal Selesai tidak boleh sebelum Tanggal Mulai."),
-        ({"start_date": (timezone.localdate() + datetime.timedelta(days=3)).isoformat()}, "start_date",
-         "Tanggal tidak boleh di masa depan."),
-        ({"start_date": "2020-01-01", "end_date": (timezone.localdate() + datetime.timedelta(days=3)).isoformat()},
-         "end_date", "Tanggal tidak boleh di masa depan."),
+        (
+            {"start_date": "2022-05-01", "end_date": "2021-05-01"},
+            "end_date",
+            "Tanggal Selesai tidak boleh sebelum Tanggal Mulai.",
+        ),
+        (
+            {"start_date": (timezone.localdate() + datetime.timedelta(days=3)).isoformat()},
+            "start_date",
+            "Tanggal tidak boleh di masa depan.",
+        ),
+        (
+            {
+                "start_date": "2020-01-01",
+                "end_date": (timezone.localdate() + datetime.timedelta(days=3)).isoformat(),
+            },
+            "end_date",
+            "Tanggal tidak boleh di masa depan.",
+        ),
         ({"start_date": "1925-01-01"}, "start_date", "Periksa tahunnya: tidak boleh sebelum tahun 1940."),
         ({"start_date": ""}, "start_date", "Kolom ini  harus diisi."),
     ],
@@ -441,7 +487,8 @@ def test_work_before_birth_is_refused(client, user):
     profile.birth_date = datetime.date(2000, 6, 1)
     profile.save()
     response = client.post(
-        "/akun/profil/pengalaman/tambah/", {"position": "Staf", "company": "CV Maju", "start_date": "1999-01-01"}
+        "/akun/profil/pengalaman/tambah/",
+        {"position": "Staf", "company": "CV Maju", "start_date": "1999-01-01"},
     )
     assert errors_of(response, "start_date") == ["Tidak boleh sebelum Tanggal Lahir Anda (1 Juni 2000)."]
 
@@ -451,20 +498,27 @@ def test_work_before_birth_is_refused(client, user):
     [
         ({"start_year": 2018, "end_year": 2016}, "end_year", "Tahun Lulus tidak boleh sebelum Tahun Masuk."),
         ({"start_year": 1900}, "start_year", f"Tahun harus antara 1940 dan {timezone.localdate().year}."),
-        ({"start_year": 2010, "end_year": timezone.localdate().year + 2}, "end_year",
-         f"Tahun harus antara 1940 dan {timezone.localdate().year}."),
+        (
+            {"start_year": 2010, "end_year": timezone.localdate().year + 2},
+            "end_year",
+            f"Tahun harus antara 1940 dan {timezone.localdate().year}.",
+        ),
     ],
 )
 def test_education_years_are_checked(client, user, years, field, message):
-    data = {"level": after_data_level(), "institution": "SMA N 1 Bobotsari", **years}
+    data = {"level": sma_level(), "institution": "SMA N 1 Bobotsari", **years}
     response = client.post("/akun/profil/pendidikan/tambah/", data)
     assert errors_of(response, field) == [message]
     assert not Education.objects.exists()
 
 
 def test_education_still_in_progress_reads_sekarang(client, user):
-    data = {"level": after_data_level(), "institution": "Universitas Perwira Purbalingga",
-            "major": "Teknik Informatika", "start_year": 2022}
+    data = {
+        "level": sma_level(),
+        "institution": "Universitas Perwira Purbalingga",
+        "major": "Teknik Informatika",
+        "start_year": 2022,
+    }
     response = client.post("/akun/profil/pendidikan/tambah/", data, follow=True)
     assert "2022 – sekarang" in response.content.decode()
 
@@ -476,7 +530,7 @@ def test_entries_of_another_account_answer_404(client, user):
             profile=other, position="Guru", company="SD N 1", start_date=datetime.date(2015, 1, 1)
         ),
         "pendidikan": Education.objects.create(
-            profile=other, level_id=after_data_level(), institution="SMA N 1", start_year=2010
+            profile=other, level_id=sma_level(), institution="SMA N 1", start_year=2010
         ),
         "keterampilan": Skill.objects.create(profile=other, name="Mengemudi"),
         "organisasi": Organisation.objects.create(
@@ -509,8 +563,11 @@ def verified(user, desa):
 
 @pytest.mark.parametrize(
     ("change", "label"),
-    [({"first_name": "Sri"}, "Nama Depan"), ({"last_name": "Rahayu"}, "Nama Belakang"),
-     ({"nik": "3303010101900009"}, "NIK")],
+    [
+        ({"first_name": "Sri"}, "Nama Depan"),
+        ({"last_name": "Rahayu"}, "Nama Belakang"),
+        ({"nik": "3303010101900009"}, "NIK"),
+    ],
 )
 def test_identity_change_of_a_verified_profile_sends_it_back_to_diajukan(client, user, desa, change, label):
     profile = verified(user, desa)
@@ -549,11 +606,18 @@ def add_entries(profile, count, offset=0):
     level = Pendidikan.objects.first()
     for n in range(offset, offset + count):
         WorkExperience.objects.create(
-            profile=profile, position=f"Posisi {n}", company="CV Maju", start_date=datetime.date(2000 + n, 1, 1)
+            profile=profile,
+            position=f"Posisi {n}",
+            company="CV Maju",
+            start_date=datetime.date(2000 + n, 1, 1),
         )
-        Education.objects.create(profile=profile, level=level, institution=f"Sekolah {n}", start_year=2000 + n)
+        Education.objects.create(
+            profile=profile, level=level, institution=f"Sekolah {n}", start_year=2000 + n
+        )
         Skill.objects.create(profile=profile, name=f"Keterampilan {n}")
-        Organisation.objects.create(profile=profile, name=f"Organisasi {n}", start_date=datetime.date(2000 + n, 1, 1))
+        Organisation.objects.create(
+            profile=profile, name=f"Organisasi {n}", start_date=datetime.date(2000 + n, 1, 1)
+        )
 
 
 def count_queries(client, url):

@@ -69,13 +69,20 @@ def complete(client, desa):
         end_date=datetime.date(2019, 1, 31),
     )
     Education.objects.create(
-        profile=profile, level=sma, institution="SMK Negeri 1 Purbalingga", major="Tata Busana",
-        start_year=2013, end_year=2016,
+        profile=profile,
+        level=sma,
+        institution="SMK Negeri 1 Purbalingga",
+        major="Tata Busana",
+        start_year=2013,
+        end_year=2016,
     )
     Skill.objects.create(profile=profile, name="Menjahit", level="mahir")
     Skill.objects.create(profile=profile, name="Microsoft Excel", level="menengah")
     Organisation.objects.create(
-        profile=profile, name="Karang Taruna Bancar", role="Sekretaris", start_date=datetime.date(2015, 10, 1),
+        profile=profile,
+        name="Karang Taruna Bancar",
+        role="Sekretaris",
+        start_date=datetime.date(2015, 10, 1),
         end_date=datetime.date(2018, 12, 1),
     )
     client.force_login(user)
@@ -195,7 +202,10 @@ def test_resume_query_count_does_not_grow_with_entries(client, complete):
     few = count(RESUME), count(PDF)
     for n in range(5):
         WorkExperience.objects.create(
-            profile=complete, position=f"Posisi {n}", company="CV Maju", start_date=datetime.date(2010 + n, 1, 1)
+            profile=complete,
+            position=f"Posisi {n}",
+            company="CV Maju",
+            start_date=datetime.date(2010 + n, 1, 1),
         )
         Skill.objects.create(profile=complete, name=f"Keterampilan {n}")
     assert (count(RESUME), count(PDF)) == few

@@ -16,17 +16,28 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from users import verification
-from users.models import Desa, Education, Kecamatan, Organisation, Pendidikan, PersonalProfile, Skill
-from users.models import WorkExperience
+from users.models import (
+    Desa,
+    Education,
+    Kecamatan,
+    Organisation,
+    Pendidikan,
+    PersonalProfile,
+    Skill,
+    WorkExperience,
+)
 
 EARLIEST_YEAR = 1940
 MIN_AGE, MAX_AGE = 14, 100
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_MAX_SIDE = 800
+PHOTO_MAX_PIXELS = 40_000_000  # a small file may still decode to a huge image
 PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png"}
 
 NIK_INVALID = _("NIK harus terdiri dari 16 angka, sesuai KTP.")
-NIK_TAKEN = _("NIK ini sudah terdaftar pada akun lain. Periksa kembali, atau hubungi admin bila ini NIK Anda.")
+NIK_TAKEN = _(
+    "NIK ini sudah terdaftar pada akun lain. Periksa kembali, atau hubungi admin bila ini NIK Anda."
+)
 IDENTITY_FIELDS = {"first_name": _("Nama Depan"), "last_name": _("Nama Belakang"), "nik": _("NIK")}
 
 
@@ -53,7 +64,8 @@ def validate_past_date(value):
     validate_not_future(value)
     if value.year < EARLIEST_YEAR:
         raise forms.ValidationError(
-            _("Periksa tahunnya: tidak boleh sebelum tahun %(year)s.") % {"year": EARLIEST_YEAR}, code="too_old"
+            _("Periksa tahunnya: tidak boleh sebelum tahun %(year)s.") % {"year": EARLIEST_YEAR},
+            code="too_old",
         )
 
 
@@ -105,6 +117,11 @@ class PhotoField(forms.ImageField):
         extension = PHOTO_FORMATS.get(upload.image.format)
         if extension is None:
             raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        width, height = upload.image.size
+        if width * height > PHOTO_MAX_PIXELS:
+            raise forms.ValidationError(
+                _("Resolusi foto terlalu besar. Perkecil foto lalu unggah lagi."), code="too_many_pixels"
+            )
         return self._normalised(upload, upload.image.format, extension)
 
     @staticmethod
@@ -231,7 +248,10 @@ class DataPersonalForm(forms.ModelForm):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["birth_date"].widget.attrs["autocomplete"] = "bday"
         self.fields["address"].widget.attrs["autocomplete"] = "street-address"
-        self.fields["gender"].choices = [("", _("— Pilih Jenis Kelamin —")), *self.fields["gender"].choices[1:]]
+        self.fields["gender"].choices = [
+            ("", _("— Pilih Jenis Kelamin —")),
+            *self.fields["gender"].choices[1:],
+        ]
         status = self.fields["job_seeking_status"]
         status.choices = [("", _("— Pilih Status —")), *status.choices[1:]]
         self._before = {
@@ -280,12 +300,16 @@ class DataPersonalForm(forms.ModelForm):
             "last_name": self.cleaned_data["last_name"],
             "nik": self.cleaned_data["nik"],
         }
-        return [str(label) for name, label in IDENTITY_FIELDS.items() if (after[name] or "") != (self._before[name] or "")]
+        return [
+            str(label)
+            for name, label in IDENTITY_FIELDS.items()
+            if (after[name] or "") != (self._before[name] or "")
+        ]
 
     @transaction.atomic
-    def save(self, commit=True):
-        """Save the names on the account and the rest on the profile; a verified profile whose
-        name or NIK changes goes back to the verifiers (in the same transaction)."""
+    def save(self):
+        """Save (always committing) the names on the account and the rest on the profile; a verified
+        profile whose name or NIK changes goes back to the verifiers, in the same transaction."""
         profile = super().save(commit=False)
         user = profile.user
         user.first_name = self.cleaned_data["first_name"]
@@ -389,7 +413,9 @@ class EducationForm(ProfileEntryForm):
             self.add_error("end_year", _("Tahun Lulus tidak boleh sebelum Tahun Masuk."))
         born = self.profile.birth_date
         if start and born and start < born.year:
-            self.add_error("start_year", _("Tidak boleh sebelum tahun lahir Anda (%(year)s).") % {"year": born.year})
+            self.add_error(
+                "start_year", _("Tidak boleh sebelum tahun lahir Anda (%(year)s).") % {"year": born.year}
+            )
         return cleaned
 
 

@@ -15,7 +15,7 @@
     function show() {
       var chosen = kecamatan.value;
       var selected = desa.value;
-      desa.replaceChildren();
+      while (desa.firstChild) desa.removeChild(desa.firstChild);
       Array.prototype.forEach.call(all.children, function (child) {
         if (!chosen || child.tagName === "OPTION") {
           desa.appendChild(child.cloneNode(true));
@@ -25,7 +25,9 @@
           });
         }
       });
-      var keep = desa.querySelector('option[value="' + CSS.escape(selected) + '"]');
+      var keep = Array.prototype.some.call(desa.options, function (option) {
+        return option.value === selected;
+      });
       desa.value = keep ? selected : "";
     }
 

@@ -6,8 +6,8 @@ from io import BytesIO
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
 from PIL import Image
+from playwright.sync_api import expect
 
 from users.factories import DEFAULT_PASSWORD, PersonalFactory
 from users.models import Desa
@@ -51,7 +51,9 @@ def test_complete_profil_saya_then_unduh_resume(site, phone, assert_accessible):
 
     # The resume is refused until the profile is complete, with the checklist.
     phone.goto("/akun/resume/")
-    expect(phone.get_by_text("Resume dapat dilihat dan diunduh setelah profil Anda lengkap 100%")).to_be_visible()
+    expect(
+        phone.get_by_text("Resume dapat dilihat dan diunduh setelah profil Anda lengkap 100%")
+    ).to_be_visible()
     expect(phone.locator(".completeness-missing")).to_contain_text("NIK")
     assert_accessible(phone)
     phone.goto("/akun/profil/")

@@ -100,7 +100,9 @@ def _profile_url(anchor=""):
 
 def _own_profile(user):
     """The profile of a Personal account (created on first use for accounts made without one)."""
-    return PersonalProfile.objects.get_or_create(user=user)[0]
+    profile = PersonalProfile.objects.get_or_create(user=user)[0]
+    profile.user = user  # the request's user: one object, no second query
+    return profile
 
 
 def _profile_with_sections(user):
@@ -160,7 +162,9 @@ def entry_add(request, section):
         messages.success(request, _("%(section)s ditambahkan.") % {"section": section.title})
         return redirect(_profile_url(section.anchor))
     title = _("Tambah %(section)s") % {"section": section.title}
-    return render(request, "users/personal/entry_form.html", {"form": form, "section": section, "title": title})
+    return render(
+        request, "users/personal/entry_form.html", {"form": form, "section": section, "title": title}
+    )
 
 
 @transaction.atomic
@@ -177,7 +181,9 @@ def _add_entry(profile, section, form):
         entry.profile = profile
         entry.save()
     if section.none_flag:
-        PersonalProfile.objects.filter(pk=profile.pk).update(**{section.none_flag: False}, updated_at=timezone.now())
+        PersonalProfile.objects.filter(pk=profile.pk).update(
+            **{section.none_flag: False}, updated_at=timezone.now()
+        )
 
 
 @personal_required
@@ -237,7 +243,9 @@ def section_none(request, section):
         if marked:
             messages.success(request, _("%(section)s ditandai tidak ada.") % {"section": section.title})
         else:
-            messages.success(request, _("Tanda tidak ada pada %(section)s dihapus.") % {"section": section.title})
+            messages.success(
+                request, _("Tanda tidak ada pada %(section)s dihapus.") % {"section": section.title}
+            )
     return redirect(_profile_url(section.anchor))
 
 
