@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONTS = {
@@ -34,11 +35,22 @@ def _link_callback(uri, rel):
     return ""
 
 
+def _resource_policy():
+    """Local files only (never the network), from the project, media and static folders."""
+    return ResourceAccessPolicy(
+        allow_remote=False,
+        base_dir=Path(settings.BASE_DIR),
+        extra_roots=(Path(settings.MEDIA_ROOT), Path(settings.STATIC_ROOT), FONT_DIR),
+    )
+
+
 def render_pdf(template_name, context=None):
     context = {"PORTAL_REGENCY": settings.PORTAL_REGENCY, "pdf_fonts": FONTS, **(context or {})}
     html = render_to_string(template_name, context)
     output = BytesIO()
-    result = pisa.CreatePDF(html, dest=output, encoding="utf-8", link_callback=_link_callback)
+    result = pisa.CreatePDF(
+        html, dest=output, encoding="utf-8", link_callback=_link_callback, resource_policy=_resource_policy()
+    )
     if result.err:
         raise PdfRenderError(f"xhtml2pdf failed to render {template_name}")
     return output.getvalue()

@@ -9,15 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from users import documents, verification
 from users.choices import DocumentType, MitraCategory
-from users.forms_personal import DesaChoiceField, DesaSelect  # the region pair shared with Data Personal
-from users.models import BidangUsaha, Desa, Kecamatan, MitraProfile
+from users.forms_regions import RegionForm
+from users.models import BidangUsaha, MitraProfile
 from users.validators import display_phone, normalize_phone
 
 IMAGE_ACCEPT = ".jpg,.jpeg,.png,image/jpeg,image/png"
 DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
 
-class MitraProfileForm(forms.ModelForm):
+class MitraProfileForm(RegionForm, forms.ModelForm):
     """Data Mitra. Changing the name of a verified Mitra sends it back for review."""
 
     name = forms.CharField(
@@ -37,20 +37,6 @@ class MitraProfileForm(forms.ModelForm):
         help_text=_("Formal: perusahaan/badan usaha. Informal: UMKM/usaha perorangan."),
     )
     address = forms.CharField(label=_("Alamat"), max_length=255, required=False)
-    kecamatan = forms.ModelChoiceField(
-        label=_("Kecamatan"),
-        queryset=Kecamatan.objects.all(),
-        required=False,
-        empty_label=_("— Pilih Kecamatan —"),
-    )
-    desa = DesaChoiceField(
-        label=_("Desa/Kelurahan"),
-        queryset=Desa.objects.select_related("kecamatan"),
-        required=False,
-        empty_label=_("— Pilih Desa/Kelurahan —"),
-        widget=DesaSelect(attrs={"data-kecamatan-field": "id_kecamatan"}),
-        help_text=_("Pilih desa/kelurahan di kecamatan yang Anda pilih."),
-    )
     description = forms.CharField(
         label=_("Deskripsi"),
         max_length=3000,
@@ -120,19 +106,6 @@ class MitraProfileForm(forms.ModelForm):
             kind = documents.check_upload(logo, kinds=documents.IMAGE_KINDS, max_size=documents.MAX_LOGO_SIZE)
             logo.name = documents.random_name(kind)
         return logo
-
-    def clean(self):
-        cleaned = super().clean()
-        kecamatan, desa = cleaned.get("kecamatan"), cleaned.get("desa")
-        if desa and not kecamatan and "kecamatan" not in self.errors:
-            cleaned["kecamatan"] = desa.kecamatan
-        elif desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
-            self.add_error(
-                "desa",
-                _("Desa/Kelurahan %(desa)s tidak berada di Kecamatan %(kecamatan)s. Pilih desa yang sesuai.")
-                % {"desa": desa.name, "kecamatan": kecamatan.name},
-            )
-        return cleaned
 
     @transaction.atomic
     def save(self, commit=True):

@@ -3,23 +3,19 @@ Pendidikan, Keterampilan and Organisasi. Every message is Indonesian and sits be
 
 import secrets
 from io import BytesIO
-from itertools import groupby
-from operator import attrgetter
 
 from django import forms
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from users import verification
+from users.forms_regions import RegionForm
 from users.models import (
-    Desa,
     Education,
-    Kecamatan,
     Organisation,
     Pendidikan,
     PersonalProfile,
@@ -138,34 +134,7 @@ class PhotoField(forms.ImageField):
         return ContentFile(output.getvalue(), name=f"{secrets.token_hex(10)}.{extension}")
 
 
-class DesaChoiceIterator(ModelChoiceIterator):
-    """Desa/kelurahan grouped by kecamatan (<optgroup>), so the list works without JavaScript."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for kecamatan, desa_list in groupby(self.queryset, key=attrgetter("kecamatan")):
-            yield (kecamatan.name, [self.choice(desa) for desa in desa_list])
-
-
-class DesaChoiceField(forms.ModelChoiceField):
-    iterator = DesaChoiceIterator
-
-    def label_from_instance(self, obj):
-        return obj.name
-
-
-class DesaSelect(forms.Select):
-    """Each option carries its kecamatan, for static/js/region-select.js."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if isinstance(value, ModelChoiceIteratorValue):
-            option["attrs"]["data-kecamatan"] = value.instance.kecamatan_id
-        return option
-
-
-class DataPersonalForm(forms.ModelForm):
+class DataPersonalForm(RegionForm, forms.ModelForm):
     """Data Personal. Nothing but Nama Depan is required: the completeness checklist says what is
     still missing, and a half-filled form can be saved and finished later."""
 
@@ -181,20 +150,6 @@ class DataPersonalForm(forms.ModelForm):
     )
     birth_date = forms.DateField(
         label=_("Tanggal Lahir"), required=False, widget=_date_input(), validators=[validate_not_future]
-    )
-    kecamatan = forms.ModelChoiceField(
-        label=_("Kecamatan"),
-        queryset=Kecamatan.objects.all(),
-        required=False,
-        empty_label=_("— Pilih Kecamatan —"),
-    )
-    desa = DesaChoiceField(
-        label=_("Desa/Kelurahan"),
-        queryset=Desa.objects.select_related("kecamatan"),
-        required=False,
-        empty_label=_("— Pilih Desa/Kelurahan —"),
-        widget=DesaSelect(attrs={"data-kecamatan-field": "id_kecamatan"}),
-        help_text=_("Pilih desa/kelurahan di kecamatan yang Anda pilih."),
     )
     photo = PhotoField(
         label=_("Foto"),
@@ -273,25 +228,6 @@ class DataPersonalForm(forms.ModelForm):
                     code="age",
                 )
         return born
-
-    def clean(self):
-        cleaned = super().clean()
-        kecamatan, desa = cleaned.get("kecamatan"), cleaned.get("desa")
-        if desa and kecamatan and desa.kecamatan_id != kecamatan.pk:
-            self.add_error(
-                "desa",
-                forms.ValidationError(
-                    _(
-                        "Desa/Kelurahan %(desa)s tidak berada di Kecamatan %(kecamatan)s. "
-                        "Pilih desa/kelurahan di kecamatan yang Anda pilih."
-                    ),
-                    code="desa_outside_kecamatan",
-                    params={"desa": desa.name, "kecamatan": kecamatan.name},
-                ),
-            )
-        elif desa and not kecamatan:
-            cleaned["kecamatan"] = desa.kecamatan
-        return cleaned
 
     def identity_changes(self):
         """Labels of the key identity data this form changes (name, NIK)."""
