@@ -11,6 +11,7 @@ from portal.views import search
 urlpatterns = [
     path("app/v1/admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
+    path("akun/", include("marketplace.urls")),
     path("akun/", include("users.urls")),
     path("cari/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

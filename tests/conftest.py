@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from home.initial_data import load_cms_content
+from marketplace.initial_data import load_marketplace_master_data
 from portal import whatsapp
 from users.initial_data import load_master_data
 from users.regions import load_regions
@@ -14,6 +15,7 @@ def install_portal_content():
     """What `load_initial_data` installs: regions, master data and the CMS page tree."""
     load_regions(settings.PORTAL_REGENCY)
     load_master_data()
+    load_marketplace_master_data()
     load_cms_content()
 
 

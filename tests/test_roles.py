@@ -82,7 +82,7 @@ def test_permissions_of_existing_models_are_spelt_right():
         assert index.missing(roles.MENU_PERMISSIONS[menu]) == []
     assert index.missing(roles.ROOT_PAGE_PERMISSIONS + roles.ROOT_COLLECTION_PERMISSIONS) == []
     # Models of later steps are skipped, not an error.
-    assert index.missing(["marketplace.view_vacancy"]) == ["marketplace.view_vacancy"]
+    assert index.missing(["marketplace.view_service"]) == ["marketplace.view_service"]
 
 
 def test_who_manages_whom():

@@ -108,6 +108,8 @@ MENU_PERMISSIONS = {
         "users.*_desa",
         "users.*_bidangusaha",
         "users.*_pendidikan",
+        "marketplace.*_tipepekerjaan",
+        "marketplace.*_kategorilowongan",
         "pages.*_faq",
         "pages.*_faqcategory",
         "pages.*_link",

@@ -10,6 +10,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from marketplace.choices import ApplicationStatus
+from marketplace.forms import VacancySearchForm
+from marketplace.models import Application, SavedVacancy, Vacancy
+from marketplace.use_cases import apply_blockers
 from users.models import Kecamatan
 from users.querysets import public_mitra_profiles
 
@@ -32,10 +36,51 @@ class ListingPage(RoutablePageMixin, Page):
 
 
 class VacancyIndexPage(ListingPage):
+    """Lowongan: open vacancies of verified Mitra, searchable and filterable through the query
+    string (?q=, kecamatan, tipe, kategori, pendidikan, gaji, mitra, urut, halaman), 10 per page."""
+
     max_count = 1
+    per_page = 10
 
     class Meta:
         verbose_name = _("halaman Lowongan")
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        form = VacancySearchForm(request.GET or None)
+        vacancies = form.filter(Vacancy.objects.open().with_card_data())
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": Paginator(vacancies, self.per_page).get_page(request.GET.get("halaman")),
+                "filtered": form.filtered,
+            },
+        )
+
+    @path("<int:pk>/", name="detail")
+    def detail(self, request, pk):
+        """Everything the Mitra entered; drafts and vacancies of unverified Mitra answer 404."""
+        vacancy = get_object_or_404(Vacancy.objects.visible().with_card_data(), pk=pk)
+        mitra_page = MitraIndexPage.objects.live().filter(category=vacancy.mitra.category).first()
+        context = {
+            "vacancy": vacancy,
+            "mitra_url": mitra_page.detail_url(vacancy.mitra) if mitra_page else "",
+        }
+        user = request.user
+        if user.is_authenticated and user.is_personal:
+            context["is_saved"] = SavedVacancy.objects.filter(vacancy=vacancy, personal__user=user).exists()
+            context["application"] = (
+                Application.objects.filter(vacancy=vacancy, personal__user=user)
+                .exclude(status=ApplicationStatus.DITARIK)
+                .first()
+            )
+            if vacancy.is_open and not context["application"]:
+                context["blockers"], context["completeness"] = apply_blockers(user, vacancy)
+        return self.render(request, template="pages/vacancy_detail.html", context_overrides=context)
+
+    def detail_url(self, vacancy):
+        return self.url + self.reverse_subpage("detail", args=[vacancy.pk])
 
 
 class ServiceIndexPage(ListingPage):

@@ -29,6 +29,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.initial_data import load_cms_content
+from marketplace.initial_data import load_marketplace_master_data
 from users.initial_data import load_master_data
 from users.regions import load_regions
 
@@ -110,6 +111,7 @@ def _site_snapshot(django_db_setup, django_db_blocker, live_server):
         _restore_wagtail_roots()
         load_regions(settings.PORTAL_REGENCY)
         load_master_data()
+        load_marketplace_master_data()
         load_cms_content()
         Site.objects.filter(is_default_site=True).update(
             hostname=live_server.thread.host, port=live_server.thread.port

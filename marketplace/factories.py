@@ -1,0 +1,71 @@
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from marketplace.choices import VacancyStatus
+from marketplace.models import Application, KategoriLowongan, SavedVacancy, TipePekerjaan, Vacancy
+from users.choices import VerificationStatus
+from users.factories import MitraProfileFactory, PersonalProfileFactory
+
+
+class TipePekerjaanFactory(DjangoModelFactory):
+    name = "Penuh Waktu"
+
+    class Meta:
+        model = TipePekerjaan
+        django_get_or_create = ("name",)
+
+
+class KategoriLowonganFactory(DjangoModelFactory):
+    name = "Produksi dan Manufaktur"
+
+    class Meta:
+        model = KategoriLowongan
+        django_get_or_create = ("name",)
+
+
+class VacancyFactory(DjangoModelFactory):
+    """A published vacancy of a verified Mitra, open for 30 more days (``draft=True`` for a draft)."""
+
+    mitra = factory.SubFactory(MitraProfileFactory, verification_status=VerificationStatus.TERVERIFIKASI)
+    title = factory.Sequence(lambda n: f"Operator Produksi {n}")
+    description = "Membuat bulu mata palsu sesuai standar ekspor."
+    qualifications = "Teliti, sabar, bersedia bekerja dalam tim."
+    salary_min = 2_200_000
+    salary_max = 2_800_000
+    job_type = factory.SubFactory(TipePekerjaanFactory)
+    category = factory.SubFactory(KategoriLowonganFactory)
+    quota = 5
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    status = VacancyStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Vacancy
+        skip_postgeneration_save = True
+
+    class Params:
+        draft = factory.Trait(status=VacancyStatus.DRAFT, published_at=None)
+
+    @factory.post_generation
+    def locations(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.locations.set(extracted)
+
+
+class ApplicationFactory(DjangoModelFactory):
+    vacancy = factory.SubFactory(VacancyFactory)
+    personal = factory.SubFactory(PersonalProfileFactory)
+
+    class Meta:
+        model = Application
+
+
+class SavedVacancyFactory(DjangoModelFactory):
+    vacancy = factory.SubFactory(VacancyFactory)
+    personal = factory.SubFactory(PersonalProfileFactory)
+
+    class Meta:
+        model = SavedVacancy

@@ -1,0 +1,31 @@
+"""Master data of the job marketplace every installation starts with (editable afterwards)."""
+
+from marketplace.models import KategoriLowongan, TipePekerjaan
+
+TIPE_PEKERJAAN = ["Penuh Waktu", "Paruh Waktu", "Kontrak", "Harian", "Magang", "Lepas (Freelance)"]
+
+KATEGORI_LOWONGAN = [
+    "Produksi dan Manufaktur",
+    "Rambut dan Bulu Mata Palsu",
+    "Pertanian dan Peternakan",
+    "Konstruksi dan Bangunan",
+    "Penjualan dan Pemasaran",
+    "Administrasi dan Perkantoran",
+    "Keuangan dan Akuntansi",
+    "Makanan, Minuman dan Kuliner",
+    "Transportasi, Pengemudi dan Logistik",
+    "Pariwisata dan Perhotelan",
+    "Pendidikan dan Pelatihan",
+    "Kesehatan",
+    "Teknologi Informasi",
+    "Jahit dan Konveksi",
+    "Kebersihan dan Keamanan",
+    "Lainnya",
+]
+
+
+def load_marketplace_master_data():
+    for order, name in enumerate(TIPE_PEKERJAAN, start=1):
+        TipePekerjaan.objects.get_or_create(name=name, defaults={"sort_order": order})
+    for order, name in enumerate(KATEGORI_LOWONGAN, start=1):
+        KategoriLowongan.objects.get_or_create(name=name, defaults={"sort_order": order})

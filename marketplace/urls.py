@@ -1,0 +1,24 @@
+from django.urls import path
+
+from marketplace.views import mitra, personal
+
+app_name = "marketplace"
+
+urlpatterns = [
+    # Mitra (guide §6.1)
+    path("lowongan/posting/", mitra.vacancy_create, name="vacancy_create"),
+    path("lowongan/", mitra.vacancy_list, name="mitra_vacancies"),
+    path("lowongan/<int:pk>/ubah/", mitra.vacancy_edit, name="vacancy_edit"),
+    path("lowongan/<int:pk>/posting/", mitra.vacancy_publish, name="vacancy_publish"),
+    path("lowongan/<int:pk>/perpanjang/", mitra.vacancy_extend, name="vacancy_extend"),
+    path("lowongan/<int:pk>/tutup/", mitra.vacancy_close, name="vacancy_close"),
+    path("lowongan/<int:pk>/terisi/", mitra.vacancy_fill, name="vacancy_fill"),
+    path("pelamar/", mitra.applicants, name="applicants"),
+    path("pelamar/<int:pk>/status/", mitra.application_status, name="application_status"),
+    # Personal (guide §5.1)
+    path("lamar/<int:pk>/", personal.apply, name="apply"),
+    path("simpan/<int:pk>/", personal.toggle_saved, name="vacancy_save"),
+    path("lowongan-tersimpan/", personal.saved_vacancies, name="saved_vacancies"),
+    path("lamaran/", personal.applications, name="applications"),
+    path("lamaran/<int:pk>/tarik/", personal.withdraw, name="application_withdraw"),
+]

@@ -1,0 +1,5 @@
+from marketplace.modeladmin import KategoriLowonganAdmin, TipePekerjaanAdmin
+from portal.admin_menu import register_master_data_modeladmin
+
+register_master_data_modeladmin(TipePekerjaanAdmin)
+register_master_data_modeladmin(KategoriLowonganAdmin)
