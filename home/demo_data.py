@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from marketplace.factories import VacancyFactory
+from marketplace.models import KategoriLowongan, TipePekerjaan
 from pages.factories import AnnouncementPageFactory
 from pages.models import AnnouncementIndexPage
-from users.choices import AccountType, MitraCategory, StaffRole
+from users.choices import AccountType, MitraCategory, StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, PersonalFactory
 from users.models import BidangUsaha, Kecamatan, MitraProfile, PersonalProfile, User
 from users.staff import save_staff_account
@@ -54,7 +56,15 @@ def load_demo_accounts():
         user.save()
         MitraProfile.objects.update_or_create(
             user=user,
-            defaults={"name": name, "category": category, "business_field": BidangUsaha.objects.first()},
+            defaults={
+                "name": name,
+                "category": category,
+                "business_field": BidangUsaha.objects.first(),
+                "kecamatan": kecamatan,
+                "desa": desa,
+                "verification_status": VerificationStatus.TERVERIFIKASI,
+                "verified_at": timezone.now(),
+            },
         )
 
 
@@ -70,8 +80,9 @@ def _demo_user(username, account_type, first_name, last_name):
 
 
 @transaction.atomic
-def load_demo_content(personals=20, mitras=5, announcements=6):
-    """Extra realistic accounts and CMS announcements (factories with Faker id_ID)."""
+def load_demo_content(personals=20, mitras=5, announcements=6, vacancies=12):
+    """Extra realistic accounts, vacancies of the demo Mitra and CMS announcements (factories with
+    Faker id_ID)."""
     for _ in range(personals):
         PersonalFactory(email_verified_at=_maybe_now())
     for _ in range(mitras):
@@ -79,6 +90,7 @@ def load_demo_content(personals=20, mitras=5, announcements=6):
             business_field=random.choice(list(BidangUsaha.objects.all())),
             category=random.choice(MitraCategory.values),
         )
+    _demo_vacancies(vacancies)
     index = AnnouncementIndexPage.objects.first()
     if index:
         for _ in range(announcements):
@@ -87,3 +99,37 @@ def load_demo_content(personals=20, mitras=5, announcements=6):
 
 def _maybe_now():
     return timezone.now() if random.random() < 0.8 else None
+
+
+VACANCY_TITLES = [
+    "Operator Produksi Bulu Mata",
+    "Penjahit Konveksi",
+    "Staf Administrasi",
+    "Sopir Pengiriman",
+    "Tenaga Penjualan",
+    "Juru Masak",
+    "Teknisi Knalpot",
+    "Kasir Toko",
+]
+
+
+def _demo_vacancies(count):
+    mitra = list(MitraProfile.objects.filter(user__username__in=["mitra", "mitra_informal"]))
+    kecamatan = list(Kecamatan.objects.all())
+    job_types, categories = list(TipePekerjaan.objects.all()), list(KategoriLowongan.objects.all())
+    if not (mitra and kecamatan and job_types and categories):
+        return
+    for _ in range(count):
+        low = random.randrange(18, 40) * 100_000
+        VacancyFactory(
+            mitra=random.choice(mitra),
+            title=random.choice(VACANCY_TITLES),
+            description=Faker("id_ID").paragraph(nb_sentences=4),
+            qualifications=Faker("id_ID").paragraph(nb_sentences=2),
+            salary_min=low,
+            salary_max=low + random.randrange(0, 15) * 100_000,
+            salary_hidden=random.random() < 0.2,
+            job_type=random.choice(job_types),
+            category=random.choice(categories),
+            locations=random.sample(kecamatan, k=random.randint(1, 2)),
+        )

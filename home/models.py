@@ -4,7 +4,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from pages.models import AnnouncementPage
+from marketplace.choices import VacancySort
+from marketplace.models import Vacancy
+from pages.models import AnnouncementPage, MitraIndexPage, VacancyIndexPage
+from users.choices import AccountType
+from users.models import User
+from users.querysets import public_mitra_profiles
 
 
 class HomePage(Page):
@@ -28,7 +33,39 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_announcements"] = AnnouncementPage.objects.live().order_by(
-            "-date", "-first_published_at"
-        )[:3]
+        context.update(
+            statistics=portal_statistics(),
+            latest_vacancies=latest_vacancies(),
+            featured_mitra=featured_mitra(),
+            latest_announcements=AnnouncementPage.objects.live().order_by("-date", "-first_published_at")[:3],
+        )
         return context
+
+
+def portal_statistics():
+    """The live counts of the hero: three COUNT queries on indexed columns."""
+    personal = User.objects.filter(account_type=AccountType.PERSONAL, is_active=True)
+    return [
+        (_("Lowongan aktif"), Vacancy.objects.open().count()),
+        (_("Mitra terverifikasi"), public_mitra_profiles().count()),
+        (_("Pencari kerja terdaftar"), personal.count()),
+    ]
+
+
+def latest_vacancies(limit=6):
+    index = VacancyIndexPage.objects.live().first()
+    if index is None:
+        return []
+    vacancies = Vacancy.objects.open().with_card_data().sorted_by(VacancySort.NEWEST)[:limit]
+    return [(vacancy, index.detail_url(vacancy)) for vacancy in vacancies]
+
+
+def featured_mitra(limit=6):
+    """Recently verified Mitra, linked to their public page in the list of their category."""
+    pages = {page.category: page for page in MitraIndexPage.objects.live()}
+    mitra = public_mitra_profiles().order_by("-verified_at")[:limit]
+    return [
+        (profile, pages[profile.category].detail_url(profile))
+        for profile in mitra
+        if profile.category in pages
+    ]

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from marketplace.models import Vacancy
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,8 @@ def test_demo_accounts_log_in_where_the_guide_says(settings):
     assert User.objects.get(username="kecamatan").scope_kecamatan.name == "Purbalingga"
     assert User.objects.get(username="superadmin").is_superuser
     assert User.objects.get(username="mitra_informal").mitra_profile.category == "informal"
+    assert User.objects.get(username="mitra").mitra_profile.is_verified
+    assert Vacancy.objects.open().filter(mitra__user__username__in=["mitra", "mitra_informal"]).exists()
 
     personal = Client()
     response = personal.post("/akun/login/", {"username": "personal", "password": "Demo#Purbalingga1"})

@@ -145,3 +145,29 @@ def test_admin_login_answers(client, db):
     response = client.get("/app/v1/admin/login/")
     assert response.status_code == 200
     assert client.get("/app/v1/admin/").status_code == 302
+
+
+def test_beranda_shows_live_counts_latest_vacancies_and_mitra(client, portal_content):
+    from marketplace.factories import VacancyFactory
+
+    open_vacancy = VacancyFactory(title="Penjahit Konveksi")
+    VacancyFactory(title="Lowongan Draf", draft=True)
+    html = client.get("/").content.decode()
+    assert "Penjahit Konveksi" in html and "Lowongan Draf" not in html
+    assert f'href="/lowongan/{open_vacancy.pk}/"' in html
+    assert open_vacancy.mitra.name in html
+    assert "Lowongan aktif" in html and "Mitra terverifikasi" in html
+
+
+def test_beranda_query_count_does_not_grow_with_vacancies(client, portal_content, django_assert_max_num_queries):
+    from marketplace.factories import VacancyFactory
+
+    VacancyFactory()
+    client.get("/")
+    with django_assert_max_num_queries(40) as captured:
+        client.get("/")
+    baseline = len(captured.captured_queries)
+    for _ in range(5):
+        VacancyFactory()
+    with django_assert_max_num_queries(baseline):
+        client.get("/")

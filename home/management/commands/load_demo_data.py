@@ -10,12 +10,15 @@ class Command(BaseCommand):
         parser.add_argument("--personals", type=int, default=20)
         parser.add_argument("--mitras", type=int, default=5)
         parser.add_argument("--announcements", type=int, default=6)
+        parser.add_argument("--vacancies", type=int, default=12)
         parser.add_argument("--seed", type=int, default=2026, dest="random_seed")
 
-    def handle(self, *args, personals, mitras, announcements, random_seed, **options):
+    def handle(self, *args, personals, mitras, announcements, vacancies, random_seed, **options):
         seed(random_seed)
         load_demo_accounts()
-        load_demo_content(personals=personals, mitras=mitras, announcements=announcements)
+        load_demo_content(
+            personals=personals, mitras=mitras, announcements=announcements, vacancies=vacancies
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo accounts ready: superadmin, admin, dinaker, kecamatan, verifikator, desa, "
