@@ -1,6 +1,8 @@
 import pytest
+from django.template.loader import render_to_string
 from wagtail.models import Page
 
+from marketplace.factories import VacancyFactory
 from pages.factories import AnnouncementPageFactory, FAQFactory
 from pages.models import AnnouncementIndexPage, FAQCategory, FAQPage
 from portal.models import SiteSettings
@@ -103,7 +105,7 @@ def test_faq_groups_by_category_expands_and_searches(client, portal_content):
 
     html = client.get(faq_page.url).content.decode()
     assert "<summary>Apakah ada pelatihan menjahit?</summary>" in html
-    assert "<h2 class=\"h4\">Pelatihan</h2>" in html
+    assert '<h2 class="h4">Pelatihan</h2>' in html
     assert "Draf tersembunyi?" not in html
 
     found = client.get(faq_page.url, {"q": "pelatihan"}).content.decode()
@@ -136,8 +138,6 @@ def test_not_found_page_is_indonesian(client, portal_content):
 
 
 def test_server_error_page_is_indonesian(client, portal_content, settings):
-    from django.template.loader import render_to_string
-
     assert "Terjadi kesalahan pada server" in render_to_string("500.html")
 
 
@@ -148,8 +148,6 @@ def test_admin_login_answers(client, db):
 
 
 def test_beranda_shows_live_counts_latest_vacancies_and_mitra(client, portal_content):
-    from marketplace.factories import VacancyFactory
-
     open_vacancy = VacancyFactory(title="Penjahit Konveksi")
     VacancyFactory(title="Lowongan Draf", draft=True)
     html = client.get("/").content.decode()
@@ -159,9 +157,9 @@ def test_beranda_shows_live_counts_latest_vacancies_and_mitra(client, portal_con
     assert "Lowongan aktif" in html and "Mitra terverifikasi" in html
 
 
-def test_beranda_query_count_does_not_grow_with_vacancies(client, portal_content, django_assert_max_num_queries):
-    from marketplace.factories import VacancyFactory
-
+def test_beranda_query_count_does_not_grow_with_vacancies(
+    client, portal_content, django_assert_max_num_queries
+):
     VacancyFactory()
     client.get("/")
     with django_assert_max_num_queries(40) as captured:
