@@ -11,7 +11,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from marketplace.choices import ApplicationStatus
+from marketplace.feeds import VacancyFeed, with_search
 from marketplace.forms import VacancySearchForm
+from marketplace.jsonld import job_posting, to_script_json
 from marketplace.models import Application, SavedVacancy, Vacancy
 from marketplace.use_cases import apply_blockers
 from users.models import Kecamatan
@@ -45,27 +47,39 @@ class VacancyIndexPage(ListingPage):
     class Meta:
         verbose_name = _("halaman Lowongan")
 
+    def search_vacancies(self, request):
+        """The search form of the query string and the open vacancies it selects (listing and feed)."""
+        form = VacancySearchForm(request.GET or None)
+        return form, form.filter(Vacancy.objects.open().with_card_data())
+
     @path("")
     def index_route(self, request, *args, **kwargs):
-        form = VacancySearchForm(request.GET or None)
-        vacancies = form.filter(Vacancy.objects.open().with_card_data())
+        form, vacancies = self.search_vacancies(request)
         return self.render(
             request,
             context_overrides={
                 "form": form,
                 "page_obj": Paginator(vacancies, self.per_page).get_page(request.GET.get("halaman")),
                 "filtered": form.filtered,
+                "feed_url": with_search(self.url + self.reverse_subpage("feed"), request),
             },
         )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """Atom feed of the newest vacancies of the search in the query string."""
+        return VacancyFeed(self)(request)
 
     @path("<int:pk>/", name="detail")
     def detail(self, request, pk):
         """Everything the Mitra entered; drafts and vacancies of unverified Mitra answer 404."""
         vacancy = get_object_or_404(Vacancy.objects.visible().with_card_data(), pk=pk)
         mitra_page = MitraIndexPage.objects.live().filter(category=vacancy.mitra.category).first()
+        posting = job_posting(vacancy, request)
         context = {
             "vacancy": vacancy,
             "mitra_url": mitra_page.detail_url(vacancy.mitra) if mitra_page else "",
+            "job_posting_json": to_script_json(posting) if posting else "",
         }
         user = request.user
         if user.is_authenticated and user.is_personal:
