@@ -11,7 +11,6 @@ import django_rq
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
-from rq import Worker
 
 from portal.models import WhatsAppMessage
 from portal.tasks import enqueue, will_retry
@@ -64,20 +63,6 @@ def test_enqueue_inside_a_rolled_back_transaction_runs_nothing(django_capture_on
 requires_redis = pytest.mark.skipif(
     not settings.REDIS_URL, reason="REDIS_URL is unset: no Redis to run a real rqworker against"
 )
-
-
-class PromptExitWorker(Worker):
-    """rq's own worker, except that it does not wait for its pubsub thread when it stops.
-
-    With rq 3.0 and redis-py 8.2, that wait can last 60 s: once unsubscribed, the thread may sleep in
-    ``get_message(timeout=60)`` while ``stop()`` joins it. It is a daemon thread, so dropping it is safe.
-    """
-
-    def unsubscribe(self):
-        if self.pubsub_thread:
-            self.pubsub.unsubscribe()
-            self.pubsub_thread.stop(timeout=0.5)
-            self.pubsub.close()
 
 
 @contextmanager
@@ -149,7 +134,6 @@ def run_worker(tmp_path, gateway):
             worker = subprocess.run(
                 [
                     *(sys.executable, "manage.py", "rqworker", "default", "--burst", "--skip-checks"),
-                    *("--worker-class", f"{__name__}.PromptExitWorker"),
                 ],
                 cwd=settings.BASE_DIR,
                 env=env,

@@ -157,6 +157,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background jobs (portal/tasks.py): django-rq when REDIS_URL is set, inline otherwise.
 REDIS_URL = env_str("REDIS_URL", "")
+RQ = {"WORKER_CLASS": "portal.rq_worker.PortalWorker"}
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
 # django-ratelimit only knows django-redis; Django's own RedisCache increments atomically too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if REDIS_URL else LOCMEM_CACHE_CHECKS
