@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from marketplace.choices import OPEN_APPLICATION_STATUSES, ApplicationStatus, VacancySort, VacancyStatus
 from users.choices import VerificationStatus
@@ -37,15 +38,15 @@ class VacancyQuerySet(models.QuerySet):
         return self.filter(mitra=mitra)
 
     def search(self, text):
-        """Every word must occur in the title, description, qualifications or the Mitra's name."""
-        for word in text.split()[:8]:
-            self = self.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(qualifications__icontains=word)
-                | Q(mitra__name__icontains=word)
-            )
-        return self
+        """Vacancies matching every word of ``text`` in the title, description, qualifications or
+        the Mitra's name, through Wagtail search (stemmed: "menjahit" finds "penjahit")."""
+        words = text.split()[:8]
+        if not words:
+            return self
+        matches = get_search_backend().search(
+            " ".join(words), self.model.objects.all(), operator="and", order_by_relevance=False
+        )
+        return self.filter(pk__in=[vacancy.pk for vacancy in matches])
 
     def salary_at_least(self, amount):
         """Vacancies that may pay ``amount``: the top of the range (or the only figure) reaches it.

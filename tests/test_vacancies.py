@@ -453,3 +453,20 @@ def test_listing_query_count_is_constant(client):
         ).content.decode()
     assert len(titles(html)) == 10
     assert len(many) == len(few)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Indonesian stemming is PostgreSQL's 'indonesian' text search"
+)
+def test_search_understands_indonesian_word_forms(client):
+    VacancyFactory(title="Penjahit Konveksi", description="Menjahit seragam sekolah.")
+    VacancyFactory(title="Sopir Truk", description="Mengantar barang ke Purwokerto.")
+    assert titles(client.get(LOWONGAN, {"q": "jahit"}).content.decode()) == ["Penjahit Konveksi"]
+    assert titles(client.get(LOWONGAN, {"q": "pengantaran"}).content.decode()) == ["Sopir Truk"]
+
+
+def test_search_follows_a_renamed_mitra(client):
+    vacancy = VacancyFactory(title="Kasir", mitra__name="Toko Lama")
+    vacancy.mitra.name = "Swalayan Baru"
+    vacancy.mitra.save()
+    assert titles(client.get(LOWONGAN, {"q": "swalayan"}).content.decode()) == ["Kasir"]

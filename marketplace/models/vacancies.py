@@ -3,12 +3,13 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.querysets import ApplicationQuerySet, SavedVacancyQuerySet, VacancyQuerySet
 
 
-class Vacancy(models.Model):
+class Vacancy(index.Indexed, models.Model):
     """Lowongan. Lifecycle (marketplace/use_cases.py): draft → published (verified Mitra only) →
     closed | filled; "berakhir" is computed from the end date; "Perpanjang" moves the end date."""
 
@@ -55,6 +56,16 @@ class Vacancy(models.Model):
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = VacancyQuerySet.as_manager()
+
+    # Wagtail search: PostgreSQL full text with the "indonesian" stemmer (SEARCH_CONFIG) in
+    # production, SQLite FTS in the embedded default.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("description"),
+        index.SearchField("qualifications"),
+        index.RelatedFields("mitra", [index.SearchField("name", boost=2)]),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]
