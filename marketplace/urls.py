@@ -1,6 +1,6 @@
 from django.urls import path
 
-from marketplace.views import mitra, personal
+from marketplace.views import applicant, bulk, mitra, personal, printing
 
 app_name = "marketplace"
 
@@ -14,7 +14,11 @@ urlpatterns = [
     path("lowongan/<int:pk>/tutup/", mitra.vacancy_close, name="vacancy_close"),
     path("lowongan/<int:pk>/terisi/", mitra.vacancy_fill, name="vacancy_fill"),
     path("pelamar/", mitra.applicants, name="applicants"),
+    path("pelamar/<int:pk>/", applicant.applicant_detail, name="applicant_detail"),
     path("pelamar/<int:pk>/status/", mitra.application_status, name="application_status"),
+    path("pelamar/<int:pk>/cetak/", printing.applicant_pdf, name="applicant_pdf"),
+    path("pelamar/ubah-status/", bulk.applicants_bulk_status, name="applicants_bulk_status"),
+    path("lowongan/<int:pk>/pelamar/cetak/", printing.vacancy_applicants_pdf, name="vacancy_applicants_pdf"),
     # Personal (guide §5.1)
     path("lamar/<int:pk>/", personal.apply, name="apply"),
     path("simpan/<int:pk>/", personal.toggle_saved, name="vacancy_save"),

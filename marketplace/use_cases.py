@@ -291,6 +291,31 @@ def set_status(mitra, application, status, message="", *, by=None):
     return application
 
 
+@transaction.atomic
+def set_status_bulk(mitra, applications, status, message="", *, by=None):
+    """Bulk status change on Pelamar: ``set_status`` for each of ``applications`` (or their ids)
+    in one transaction. Applications of other Mitra are ignored. Returns a dict of lists of
+    applications: ``changed``, ``unchanged`` (already so, e.g. a double submit) and ``skipped``
+    (refused, e.g. withdrawn by the applicant)."""
+    if status not in MITRA_DECISIONS:
+        raise UseCaseError(_("Status lamaran tidak dikenal."))
+    ids = {getattr(application, "pk", application) for application in applications}
+    locked = list(
+        Application.objects.select_for_update().filter(pk__in=ids, vacancy__mitra=mitra).order_by("pk")
+    )
+    message = message.strip()
+    result = {"changed": [], "unchanged": [], "skipped": []}
+    for application in locked:
+        if application.status == status and application.mitra_message == message:
+            result["unchanged"].append(application)
+            continue
+        try:
+            result["changed"].append(set_status(mitra, application, status, message, by=by))
+        except UseCaseError:
+            result["skipped"].append(application)
+    return result
+
+
 # --- Saved vacancies --------------------------------------------------------------------------
 
 
