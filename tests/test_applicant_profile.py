@@ -133,3 +133,9 @@ def test_a_withdrawn_application_shows_no_status_form(client, application):
     page = client.get(detail_url(application)).content.decode()
     assert ">Ditarik<" in page and "sudah ditarik oleh pelamar" in page
     assert "Ubah Status" not in page
+
+
+def test_applicant_page_offers_cetak_pdf(client, application):
+    client.force_login(application.vacancy.mitra.user)
+    html = client.get(detail_url(application)).content.decode()
+    assert f'href="/akun/pelamar/{application.pk}/cetak/"' in html
