@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -120,8 +121,10 @@ class ApplicationStatusForm(forms.Form):
 
 
 class ApplicantFilterForm(forms.Form):
-    """Pelamar: filter by vacancy and status (the vacancy choices are the Mitra's own)."""
+    """Pelamar: search by the applicant's name, filter by vacancy and status (the vacancy choices
+    are the Mitra's own)."""
 
+    q = forms.CharField(label=_("Nama pelamar"), required=False, max_length=100)
     lowongan = forms.ModelChoiceField(queryset=Vacancy.objects.none(), required=False, label=_("Lowongan"))
     status = forms.ChoiceField(
         choices=[("", _("Semua status")), *ApplicationStatus.choices], required=False, label=_("Status")
@@ -131,6 +134,20 @@ class ApplicantFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["lowongan"].queryset = Vacancy.objects.of_mitra(mitra).only("pk", "title")
         self.fields["lowongan"].empty_label = _("Semua lowongan")
+
+    def filter(self, applications):
+        if not (self.is_bound and self.is_valid()):
+            return applications
+        data = self.cleaned_data
+        for word in data["q"].split()[:5]:
+            applications = applications.filter(
+                Q(personal__user__first_name__icontains=word) | Q(personal__user__last_name__icontains=word)
+            )
+        if data["lowongan"]:
+            applications = applications.filter(vacancy=data["lowongan"])
+        if data["status"]:
+            applications = applications.filter(status=data["status"])
+        return applications
 
 
 class VacancySearchForm(forms.Form):

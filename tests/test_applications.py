@@ -266,6 +266,8 @@ def test_pelamar_lists_every_vacancy_and_filters(client, desa, vacancy):
     assert names(lowongan=second.pk) == {"Budi"}
     assert names(status=ApplicationStatus.TERKIRIM) == {"Ani"}
     assert names(lowongan=vacancy.pk, status=ApplicationStatus.DIPROSES) == set()
+    assert names(q="budi") == {"Budi"}
+    assert names(q="citra") == set()  # another Mitra's applicant stays hidden
     assert ani.pk and budi.pk
 
 

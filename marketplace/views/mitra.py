@@ -155,15 +155,10 @@ def vacancy_extend(request, pk):
 
 @mitra_required
 def applicants(request):
-    """Pelamar: every applicant across the Mitra's vacancies, filtered by vacancy and status."""
+    """Pelamar: every applicant across the Mitra's vacancies, searched by name and filtered."""
     mitra = request.user.mitra_profile
     filter_form = ApplicantFilterForm(request.GET or None, mitra=mitra)
-    applications = Application.objects.for_mitra(mitra)
-    if filter_form.is_bound and filter_form.is_valid():
-        if filter_form.cleaned_data["lowongan"]:
-            applications = applications.filter(vacancy=filter_form.cleaned_data["lowongan"])
-        if filter_form.cleaned_data["status"]:
-            applications = applications.filter(status=filter_form.cleaned_data["status"])
+    applications = filter_form.filter(Application.objects.for_mitra(mitra))
     page_obj = Paginator(applications.order_by("-created_at", "-pk"), PER_PAGE).get_page(
         request.GET.get("halaman")
     )
