@@ -2,9 +2,12 @@
 admin and jobs alike. Each is idempotent: repeating it (double click, two tabs) changes nothing more.
 Refusals raise ``UseCaseError`` whose message is the Indonesian text to show the user."""
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from marketplace.choices import MITRA_DECISIONS, ApplicationStatus, VacancyStatus
@@ -118,8 +121,48 @@ def extend(vacancy, end_date):
     if end_date < timezone.localdate():
         raise UseCaseError(_("Tanggal berakhir yang baru tidak boleh sebelum hari ini."))
     vacancy.end_date = end_date
-    vacancy.save(update_fields=["end_date", "updated_at"])
+    vacancy.expiry_reminded_at = None  # remind again before the new end date
+    vacancy.save(update_fields=["end_date", "expiry_reminded_at", "updated_at"])
     return vacancy
+
+
+REMINDER_DAYS_BEFORE_END = 3
+
+
+def remind_expiring_vacancies(today=None):
+    """Tell each Mitra, once, that an open vacancy ends within three days (in-app, email and
+    WhatsApp). Run daily (`manage.py send_vacancy_reminders`); running it twice sends nothing more.
+    Returns the number of reminders sent."""
+    today = today or timezone.localdate()
+    due = (
+        Vacancy.objects.open()
+        .filter(
+            end_date__lte=today + datetime.timedelta(days=REMINDER_DAYS_BEFORE_END), expiry_reminded_at=None
+        )
+        .select_related("mitra__user")
+    )
+    sent = 0
+    for vacancy in due:
+        with transaction.atomic():
+            claimed = Vacancy.objects.filter(pk=vacancy.pk, expiry_reminded_at=None).update(
+                expiry_reminded_at=timezone.now()
+            )
+            if not claimed:
+                continue  # another run took it
+            notify(
+                vacancy.mitra.user,
+                "vacancy.expiring",
+                _('Lowongan "%(title)s" segera berakhir') % {"title": vacancy.title},
+                _(
+                    "Lowongan ini berakhir pada %(date)s. "
+                    "Perpanjang di List Lowongan bila masih membutuhkan pelamar."
+                )
+                % {"date": date_format(vacancy.end_date, "j F Y")},
+                reverse("marketplace:mitra_vacancies"),
+                important=True,
+            )
+            sent += 1
+    return sent
 
 
 @transaction.atomic

@@ -49,6 +49,7 @@ class Vacancy(index.Indexed, models.Model):
         _("status"), max_length=10, choices=VacancyStatus.choices, default=VacancyStatus.DRAFT
     )
     published_at = models.DateTimeField(_("diposting pada"), null=True, blank=True)
+    expiry_reminded_at = models.DateTimeField(_("pengingat berakhir dikirim"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     # The form's one-time key: posting the same form twice (double click, two tabs) makes one vacancy.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
