@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
+from marketplace.choices import ApplicationStatus
 from marketplace.factories import VacancyFactory
-from marketplace.models import KategoriLowongan, TipePekerjaan
+from marketplace.models import Application, KategoriLowongan, TipePekerjaan, Vacancy
 from pages.factories import AnnouncementPageFactory
 from pages.models import AnnouncementIndexPage
 from users.choices import AccountType, MitraCategory, StaffRole, VerificationStatus
@@ -91,6 +92,7 @@ def load_demo_content(personals=20, mitras=5, announcements=6, vacancies=12):
             category=random.choice(MitraCategory.values),
         )
     _demo_vacancies(vacancies)
+    _demo_applications()
     index = AnnouncementIndexPage.objects.first()
     if index:
         for _ in range(announcements):
@@ -133,3 +135,24 @@ def _demo_vacancies(count):
             category=random.choice(categories),
             locations=random.sample(kecamatan, k=random.randint(1, 2)),
         )
+
+
+DEMO_STATUSES = [
+    ApplicationStatus.TERKIRIM,
+    ApplicationStatus.DIPROSES,
+    ApplicationStatus.DITERIMA,
+    ApplicationStatus.DITOLAK,
+]
+
+
+def _demo_applications(per_vacancy=3):
+    """A few applicants with varied statuses on the demo Mitra's vacancies (Pelamar is not empty)."""
+    applicants = list(PersonalProfile.objects.exclude(user__username="personal").select_related("user")[:20])
+    vacancies = Vacancy.objects.filter(mitra__user__username__in=["mitra", "mitra_informal"])
+    for vacancy in vacancies:
+        for applicant in random.sample(applicants, k=min(per_vacancy, len(applicants))):
+            Application.objects.get_or_create(
+                vacancy=vacancy,
+                personal=applicant,
+                defaults={"status": random.choice(DEMO_STATUSES)},
+            )

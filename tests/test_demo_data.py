@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from marketplace.models import Vacancy
+from marketplace.models import Application, Vacancy
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,7 @@ def test_demo_accounts_log_in_where_the_guide_says(settings):
     assert User.objects.get(username="mitra_informal").mitra_profile.category == "informal"
     assert User.objects.get(username="mitra").mitra_profile.is_verified
     assert Vacancy.objects.open().filter(mitra__user__username__in=["mitra", "mitra_informal"]).exists()
+    assert Application.objects.filter(vacancy__mitra__user__username__in=["mitra", "mitra_informal"]).exists()
 
     personal = Client()
     response = personal.post("/akun/login/", {"username": "personal", "password": "Demo#Purbalingga1"})
