@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from marketplace import use_cases
@@ -296,3 +298,35 @@ def test_personal_sidebar_carries_the_guides_menu_names(client, personal):
     page = client.get("/akun/profil/").content.decode()
     assert 'href="/akun/lowongan-tersimpan/">Lowongan Tersimpan</a>' in page
     assert 'href="/akun/lamaran/">Lamaran Terkirim</a>' in page
+
+
+# --- Query counts ------------------------------------------------------------------------------
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_pelamar_query_count_does_not_grow_with_applicants(client, desa, vacancy):
+    ApplicationFactory(vacancy=vacancy, personal=complete_personal_profile(desa))
+    client.force_login(vacancy.mitra.user)
+    client.get(APPLICANTS_URL)  # warm up per-process caches (site, settings)
+    few = _queries(client, APPLICANTS_URL)
+    for _ in range(5):
+        ApplicationFactory(vacancy=VacancyFactory(mitra=vacancy.mitra))
+    assert _queries(client, APPLICANTS_URL) == few
+
+
+def test_lamaran_terkirim_and_detail_query_counts_do_not_grow(client, personal):
+    ApplicationFactory(personal=personal)
+    client.force_login(personal.user)
+    client.get(APPLICATIONS_URL)
+    few = _queries(client, APPLICATIONS_URL)
+    vacancies = [ApplicationFactory(personal=personal).vacancy for _ in range(5)]
+    assert _queries(client, APPLICATIONS_URL) == few
+
+    client.get(detail_url(vacancies[0]))
+    one = _queries(client, detail_url(vacancies[0]))
+    assert _queries(client, detail_url(vacancies[1])) == one
