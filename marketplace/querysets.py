@@ -78,6 +78,21 @@ class VacancyQuerySet(models.QuerySet):
 
 
 class ApplicationQuerySet(models.QuerySet):
+    def with_resume(self):
+        """Applications with everything an applicant's resume (page or PDF) shows."""
+        return self.select_related(
+            "vacancy__mitra",
+            "personal__user",
+            "personal__kecamatan",
+            "personal__desa__kecamatan",
+            "personal__education_level",
+        ).prefetch_related(
+            "personal__experiences",
+            "personal__educations__level",
+            "personal__skills",
+            "personal__organisations",
+        )
+
     def open(self):
         return self.filter(status__in=OPEN_APPLICATION_STATUSES)
 

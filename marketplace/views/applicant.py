@@ -9,27 +9,14 @@ from marketplace.forms import ApplicationStatusForm
 from marketplace.models import Application
 
 
-def _applications_with_resume():
-    return Application.objects.select_related(
-        "vacancy",
-        "personal__user",
-        "personal__kecamatan",
-        "personal__desa__kecamatan",
-        "personal__education_level",
-    ).prefetch_related(
-        "personal__experiences",
-        "personal__educations__level",
-        "personal__skills",
-        "personal__organisations",
-    )
-
-
 def applicant_detail(request, pk):
     # Anonymous visitors go to the Mitra login; any other account (another Mitra, the applicant,
     # any Personal or staff) gets the same 404 as a missing application, revealing nothing.
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), "users:login_mitra")
-    application = get_object_or_404(_applications_with_resume(), pk=pk, vacancy__mitra__user=request.user)
+    application = get_object_or_404(
+        Application.objects.with_resume(), pk=pk, vacancy__mitra__user=request.user
+    )
     profile = application.personal
     status_form = ApplicationStatusForm(
         initial={"status": application.status, "message": application.mitra_message},

@@ -14,20 +14,7 @@ from portal.pdf import pdf_response, render_pdf
 @mitra_required
 def applicant_pdf(request, pk):
     application = get_object_or_404(
-        Application.objects.select_related(
-            "vacancy__mitra",
-            "personal__user",
-            "personal__kecamatan",
-            "personal__desa__kecamatan",
-            "personal__education_level",
-        ).prefetch_related(
-            "personal__experiences",
-            "personal__educations__level",
-            "personal__skills",
-            "personal__organisations",
-        ),
-        pk=pk,
-        vacancy__mitra__user=request.user,
+        Application.objects.with_resume(), pk=pk, vacancy__mitra__user=request.user
     )
     profile = application.personal
     context = {
