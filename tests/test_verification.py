@@ -153,3 +153,13 @@ def test_menu_entry_only_for_deciding_roles(client, desa):
     assert "Verifikasi Akun" in client.get("/app/v1/admin/").content.decode()
     client.force_login(staff(StaffRole.KECAMATAN, kecamatan=desa.kecamatan))
     assert "Verifikasi Akun" not in client.get("/app/v1/admin/").content.decode()
+
+
+def test_staff_find_their_notifications_from_the_admin_menu(client, desa):
+    operator = staff(StaffRole.DESA, desa=desa)
+    verification.submit(complete_personal_profile(desa))
+    client.force_login(operator)
+    assert "Pemberitahuan (1)" in client.get("/app/v1/admin/").content.decode()
+    page = client.get("/akun/pemberitahuan/").content.decode()
+    assert "Pengajuan verifikasi baru" in page
+    assert "Dasbor Admin" in page and "Profil Saya" not in page

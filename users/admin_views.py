@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from users import roles, verification
 from users.completeness import completeness_of
 from users.models import VerificationLog
+from users.notifications import unread_count
 from users.querysets import mitra_profiles_with_documents, personal_profiles_with_sections
 
 KINDS = {"personal": personal_profiles_with_sections, "mitra": mitra_profiles_with_documents}
@@ -104,3 +106,14 @@ class VerificationMenuItem(MenuItem):
 
     def is_shown(self, request):
         return may_use_verification(request.user)
+
+
+class NotificationsMenuItem(MenuItem):
+    """"Pemberitahuan" for staff (verification requests and other events), with the unread count."""
+
+    def render_component(self, request):
+        unread = unread_count(request.user)
+        label = _("Pemberitahuan (%(count)s)") % {"count": unread} if unread else self.label
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, classname=self.classname, attrs=self.attrs
+        )

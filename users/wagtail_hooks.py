@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from portal.admin_menu import register_master_data_modeladmin
 from users import admin_urls
-from users.admin_views import VerificationMenuItem
+from users.admin_views import NotificationsMenuItem, VerificationMenuItem
 from users.modeladmin import BidangUsahaAdmin, DesaAdmin, KecamatanAdmin, PendidikanAdmin
 from users.viewsets import STAFF_BULK_ACTIONS
 
@@ -31,4 +31,11 @@ def register_verification_menu_item():
         name="verifikasi-akun",
         icon_name="tick-inverse",
         order=150,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_notifications_menu_item():
+    return NotificationsMenuItem(
+        _("Pemberitahuan"), reverse("users:notifications"), name="pemberitahuan", icon_name="mail", order=160
     )
