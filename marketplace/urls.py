@@ -1,6 +1,6 @@
 from django.urls import path
 
-from marketplace.views import applicant, bulk, mitra, personal, printing
+from marketplace.views import alerts, applicant, bulk, mitra, personal, printing
 
 app_name = "marketplace"
 
@@ -25,4 +25,8 @@ urlpatterns = [
     path("lowongan-tersimpan/", personal.saved_vacancies, name="saved_vacancies"),
     path("lamaran/", personal.applications, name="applications"),
     path("lamaran/<int:pk>/tarik/", personal.withdraw, name="application_withdraw"),
+    path("notifikasi-lowongan/", alerts.job_alerts, name="job_alerts"),
+    path("notifikasi-lowongan/simpan/", alerts.job_alert_create, name="job_alert_create"),
+    path("notifikasi-lowongan/<int:pk>/ubah/", alerts.job_alert_update, name="job_alert_update"),
+    path("notifikasi-lowongan/<int:pk>/hapus/", alerts.job_alert_delete, name="job_alert_delete"),
 ]
