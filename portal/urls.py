@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.health import health
 from portal.views import search
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("akun/", include("marketplace.urls")),
     path("akun/", include("users.urls")),
     path("cari/", search, name="search"),
+    path("health/", health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
