@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "users.middleware.StaffSessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,6 +118,8 @@ LOGIN_URL = "users:login"
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 EMAIL_VERIFICATION_MAX_AGE = 3 * 24 * 60 * 60
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+STAFF_SESSION_MAX_SECONDS = 12 * 60 * 60
 
 # Login throttling (django-axes): keyed on username and IP together, since mobile carriers share
 # IPs; a cool-off instead of a permanent lock.

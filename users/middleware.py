@@ -1,0 +1,31 @@
+"""Staff sessions end after 30 minutes without activity and 12 hours after login (OWASP ASVS 3.3);
+Personal and Mitra sessions keep Django's normal lifetime."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+
+LOGIN_AT = "staff_session_started_at"
+SEEN_AT = "staff_session_seen_at"
+
+
+class StaffSessionLimitsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            now = time.time()
+            session = request.session
+            started = session.setdefault(LOGIN_AT, now)
+            seen = session.get(SEEN_AT, now)
+            if (
+                now - seen > settings.STAFF_SESSION_IDLE_SECONDS
+                or now - started > settings.STAFF_SESSION_MAX_SECONDS
+            ):
+                logout(request)  # the request goes on as anonymous: the admin asks to log in again
+            else:
+                session[SEEN_AT] = now
+        return self.get_response(request)
