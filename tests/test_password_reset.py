@@ -3,7 +3,9 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
+from portal import whatsapp
 from users.factories import MitraFactory, PersonalFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,22 @@ def test_ganti_password_needs_the_current_one(client):
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
     assert client.get("/akun/profil/").status_code == 200
+
+
+def test_owner_is_told_when_the_password_changes(client):
+    user = PersonalFactory(email="warga@contoh.id", phone="6281234500000", phone_verified_at=timezone.now())
+    client.force_login(user)
+    client.post(
+        "/akun/ganti-password/",
+        {"old_password": "Rahasia#2026", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert [message.subject for message in mail.outbox] == ["Password akun Kepenak Ngodene Anda diganti"]
+    assert "baru saja diganti" in whatsapp.outbox[-1].body
+
+    mail.outbox.clear()
+    client.post("/akun/lupa-kata-sandi/", {"email": "warga@contoh.id"})
+    confirm = client.get(reset_link(mail.outbox[0]), follow=True)
+    client.post(
+        confirm.redirect_chain[-1][0], {"new_password1": "LagiBaru#2027", "new_password2": "LagiBaru#2027"}
+    )
+    assert mail.outbox[-1].subject == "Password akun Kepenak Ngodene Anda diganti"

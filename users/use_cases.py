@@ -165,6 +165,18 @@ def _latest_otp(user):
     return PhoneOTP.objects.filter(user=user, purpose=OTPPurpose.VERIFY_PHONE).order_by("-created_at").first()
 
 
+def tell_password_changed(user, request=None):
+    """A security notice, whatever the notification preferences: email, and WhatsApp to a verified
+    phone, so that a stolen account is noticed."""
+    send_templated_email(user.email, "users/email/password_changed", {"user": user}, request)
+    if user.phone and user.phone_verified:
+        send_whatsapp(
+            user.phone,
+            _("[%(app)s] Password akun Anda baru saja diganti. Jika bukan Anda, segera hubungi kami.")
+            % {"app": SiteSettings.current(request).app_name},
+        )
+
+
 def end_all_sessions(user):
     """Invalidate every session of the user (the current one included)."""
     User.objects.filter(pk=user.pk).update(session_version=F("session_version") + 1)

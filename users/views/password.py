@@ -39,6 +39,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         use_cases.end_all_sessions(form.user)
+        use_cases.tell_password_changed(form.user, self.request)
         return response
 
 
@@ -53,4 +54,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         messages.success(self.request, _("Password Anda sudah diganti."))
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        use_cases.tell_password_changed(form.user, self.request)
+        return response
