@@ -18,20 +18,7 @@ class VacancyForm(forms.ModelForm):
 
     class Meta:
         model = Vacancy
-        fields = [
-            "title",
-            "description",
-            "qualifications",
-            "salary_min",
-            "salary_max",
-            "salary_hidden",
-            "job_type",
-            "category",
-            "min_education",
-            "locations",
-            "quota",
-            "end_date",
-        ]
+        fields = Vacancy.MITRA_FIELDS
         labels = {
             "title": _("Judul"),
             "description": _("Deskripsi"),

@@ -26,19 +26,6 @@ class MitraNotVerified(UseCaseError):
 
 
 EDITABLE_STATUSES = (VacancyStatus.DRAFT, VacancyStatus.PUBLISHED)
-VACANCY_FIELDS = (
-    "title",
-    "description",
-    "qualifications",
-    "salary_min",
-    "salary_max",
-    "salary_hidden",
-    "job_type",
-    "category",
-    "min_education",
-    "quota",
-    "end_date",
-)
 
 
 def _locked(vacancy):
@@ -59,7 +46,7 @@ def _applicants_url(vacancy):
 @transaction.atomic
 def save_draft(mitra, data, *, vacancy=None, submission_key=None):
     """Create a draft (or update ``vacancy``, keeping its status) from the form's cleaned ``data``
-    (the VACANCY_FIELDS plus ``locations``). A repeated ``submission_key`` returns the vacancy that
+    (``Vacancy.MITRA_FIELDS``). A repeated ``submission_key`` returns the vacancy that
     key already created."""
     if vacancy is None:
         if submission_key:
@@ -73,7 +60,9 @@ def save_draft(mitra, data, *, vacancy=None, submission_key=None):
             raise UseCaseError(_("Lowongan ini bukan milik Anda."))
         if vacancy.status not in EDITABLE_STATUSES:
             raise UseCaseError(_("Lowongan yang sudah ditutup atau terisi tidak dapat diubah."))
-    for field in VACANCY_FIELDS:
+    for field in Vacancy.MITRA_FIELDS:
+        if field == "locations":
+            continue  # many-to-many: set once the vacancy is saved
         if field in data:
             setattr(vacancy, field, data[field])
     if vacancy.salary_hidden:

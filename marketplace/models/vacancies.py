@@ -58,6 +58,22 @@ class Vacancy(index.Indexed, models.Model):
 
     objects = VacancyQuerySet.as_manager()
 
+    # What the Mitra fills in on "Memposting Lowongan", in the order of the form.
+    MITRA_FIELDS = (
+        "title",
+        "description",
+        "qualifications",
+        "salary_min",
+        "salary_max",
+        "salary_hidden",
+        "job_type",
+        "category",
+        "min_education",
+        "locations",
+        "quota",
+        "end_date",
+    )
+
     # Wagtail search: PostgreSQL full text with the "indonesian" stemmer (SEARCH_CONFIG) in
     # production, SQLite FTS in the embedded default.
     search_fields = [
