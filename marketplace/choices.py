@@ -30,3 +30,58 @@ class VacancySort(models.TextChoices):
     NEWEST = "terbaru", _("Terbaru")
     ENDING = "segera-berakhir", _("Segera berakhir")
     SALARY = "gaji", _("Gaji tertinggi")
+
+
+class ServiceStatus(models.TextChoices):
+    """Stored states of a service. A removed service with history is archived, never deleted, so
+    that Pengguna Jasa and Gunakan Jasa Terkirim keep their records."""
+
+    ACTIVE = "aktif", _("Aktif")
+    PAUSED = "dijeda", _("Dijeda")
+    ARCHIVED = "dihapus", _("Dihapus")
+
+
+class PriceUnit(models.TextChoices):
+    HOUR = "jam", _("per jam")
+    DAY = "hari", _("per hari")
+    PROJECT = "proyek", _("per proyek")
+    UNIT = "unit", _("per unit")
+    NEGOTIABLE = "nego", _("Nego")
+
+
+class ServiceRequestStatus(models.TextChoices):
+    DIKIRIM = "dikirim", _("Dikirim")
+    DITERIMA = "diterima", _("Diterima")
+    DITOLAK = "ditolak", _("Ditolak")
+    DIBATALKAN = "dibatalkan", _("Dibatalkan")
+    KEDALUWARSA = "kedaluwarsa", _("Kedaluwarsa")
+    SELESAI = "selesai", _("Selesai")
+
+
+# A request still running: at most one per (service, requester).
+OPEN_SERVICE_REQUEST_STATUSES = (ServiceRequestStatus.DIKIRIM, ServiceRequestStatus.DITERIMA)
+
+
+class ContactPreference(models.TextChoices):
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    PHONE = "telepon", _("Telepon")
+    EMAIL = "email", _("Email")
+
+
+class ServiceSort(models.TextChoices):
+    NEWEST = "terbaru", _("Terbaru")
+    CHEAPEST = "harga-terendah", _("Harga terendah")
+    RATING = "rating", _("Rating tertinggi")
+
+
+class ServiceRatingDirection(models.TextChoices):
+    """Who rates whom after a Selesai service request."""
+
+    OF_PROVIDER = "penyedia", _("Pengguna menilai penyedia")
+    OF_USER = "pengguna", _("Penyedia menilai pengguna")
+
+
+class TestimonialStatus(models.TextChoices):
+    PENDING = "menunggu", _("Menunggu persetujuan")
+    APPROVED = "disetujui", _("Disetujui")
+    REJECTED = "ditolak", _("Ditolak")

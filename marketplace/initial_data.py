@@ -1,6 +1,6 @@
 """Master data of the job marketplace every installation starts with (editable afterwards)."""
 
-from marketplace.models import KategoriLowongan, TipePekerjaan
+from marketplace.models import KategoriJasa, KategoriLowongan, TipePekerjaan
 
 TIPE_PEKERJAAN = ["Penuh Waktu", "Paruh Waktu", "Kontrak", "Harian", "Magang", "Lepas (Freelance)"]
 
@@ -23,9 +23,28 @@ KATEGORI_LOWONGAN = [
     "Lainnya",
 ]
 
+KATEGORI_JASA = [
+    "Bangunan dan Renovasi",
+    "Listrik dan Elektronik",
+    "Servis Kendaraan",
+    "Jahit dan Permak Pakaian",
+    "Rias dan Kecantikan",
+    "Katering dan Masak",
+    "Kebersihan Rumah",
+    "Pertanian dan Kebun",
+    "Angkutan dan Pindahan",
+    "Les dan Pendidikan",
+    "Desain, Foto dan Video",
+    "Komputer dan Internet",
+    "Pijat dan Kesehatan Tradisional",
+    "Lainnya",
+]
+
 
 def load_marketplace_master_data():
     for order, name in enumerate(TIPE_PEKERJAAN, start=1):
         TipePekerjaan.objects.get_or_create(name=name, defaults={"sort_order": order})
     for order, name in enumerate(KATEGORI_LOWONGAN, start=1):
         KategoriLowongan.objects.get_or_create(name=name, defaults={"sort_order": order})
+    for order, name in enumerate(KATEGORI_JASA, start=1):
+        KategoriJasa.objects.get_or_create(name=name, defaults={"sort_order": order})

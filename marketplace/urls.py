@@ -1,5 +1,6 @@
 from django.urls import path
 
+from marketplace import urls_community, urls_ratings, urls_services
 from marketplace.views import alerts, applicant, bulk, mitra, personal, printing
 
 app_name = "marketplace"
@@ -30,3 +31,6 @@ urlpatterns = [
     path("notifikasi-lowongan/<int:pk>/ubah/", alerts.job_alert_update, name="job_alert_update"),
     path("notifikasi-lowongan/<int:pk>/hapus/", alerts.job_alert_delete, name="job_alert_delete"),
 ]
+
+# Services (guide §5.2, §6.2), ratings and testimonials, Mitra announcements: one module per area.
+urlpatterns += urls_services.urlpatterns + urls_ratings.urlpatterns + urls_community.urlpatterns

@@ -1,5 +1,6 @@
-from marketplace.modeladmin import KategoriLowonganAdmin, TipePekerjaanAdmin
+from marketplace.modeladmin import KategoriJasaAdmin, KategoriLowonganAdmin, TipePekerjaanAdmin
 from portal.admin_menu import register_master_data_modeladmin
 
 register_master_data_modeladmin(TipePekerjaanAdmin)
 register_master_data_modeladmin(KategoriLowonganAdmin)
+register_master_data_modeladmin(KategoriJasaAdmin)

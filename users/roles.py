@@ -110,6 +110,7 @@ MENU_PERMISSIONS = {
         "users.*_pendidikan",
         "marketplace.*_tipepekerjaan",
         "marketplace.*_kategorilowongan",
+        "marketplace.*_kategorijasa",
         "pages.*_faq",
         "pages.*_faqcategory",
         "pages.*_link",

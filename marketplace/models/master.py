@@ -28,3 +28,11 @@ class KategoriLowongan(MasterData):
     class Meta(MasterData.Meta):
         verbose_name = _("kategori lowongan")
         verbose_name_plural = _("kategori lowongan")
+
+
+class KategoriJasa(MasterData):
+    """Master data "Kategori Jasa": the kind of a service offered on Penawaran Jasa."""
+
+    class Meta(MasterData.Meta):
+        verbose_name = _("kategori jasa")
+        verbose_name_plural = _("kategori jasa")

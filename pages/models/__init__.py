@@ -1,8 +1,10 @@
 from .announcements import AnnouncementIndexPage, AnnouncementPage
 from .faq import FAQ, FAQCategory, FAQPage
 from .links import Link
-from .listings import MitraIndexPage, ServiceIndexPage, TestimonialIndexPage, VacancyIndexPage
+from .listings import MitraIndexPage, VacancyIndexPage
+from .service_listing import ServiceIndexPage
 from .standard import StandardPage
+from .testimonials import TestimonialIndexPage
 
 __all__ = [
     "FAQ",

@@ -24,8 +24,10 @@ class FAQCategory(models.Model):
 
 class FAQQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(live=True).select_related("category").order_by(
-            "category__sort_order", "category__name", "sort_order", "pk"
+        return (
+            self.filter(live=True)
+            .select_related("category")
+            .order_by("category__sort_order", "category__name", "sort_order", "pk")
         )
 
 
@@ -85,5 +87,3 @@ class FAQPage(Page):
         context["query"] = query
         context["faqs"] = faqs
         return context
-
-

@@ -97,13 +97,6 @@ class VacancyIndexPage(ListingPage):
         return self.url + self.reverse_subpage("detail", args=[vacancy.pk])
 
 
-class ServiceIndexPage(ListingPage):
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("halaman Penawaran Jasa")
-
-
 class MitraIndexPage(ListingPage):
     class Category(models.TextChoices):
         FORMAL = "formal", _("Formal")
@@ -151,10 +144,3 @@ class MitraIndexPage(ListingPage):
 
     def detail_url(self, mitra):
         return self.url + self.reverse_subpage("detail", args=[mitra.pk])
-
-
-class TestimonialIndexPage(ListingPage):
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("halaman Testimonial")

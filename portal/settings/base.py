@@ -192,6 +192,8 @@ WHATSAPP_API_TOKEN = env_str("WHATSAPP_API_TOKEN", "")
 # Portal
 PORTAL_REGENCY = env_str("PORTAL_REGENCY", "Kabupaten Purbalingga")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Kepenak#2026")
+# A service request left unanswered (Dikirim) this many days becomes Kedaluwarsa.
+SERVICE_REQUEST_EXPIRY_DAYS = env_int("SERVICE_REQUEST_EXPIRY_DAYS", 7)
 
 # Forms
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.choices import TestimonialStatus
+
+
+class TestimonialQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=TestimonialStatus.APPROVED)
+
+    def with_author(self):
+        return self.select_related("author__personal_profile__kecamatan", "author__mitra_profile__kecamatan")
+
+
+class Testimonial(models.Model):
+    """Testimoni: a Personal's or Mitra's words about the portal, public once staff approve it.
+    One per author; editing it sends it back for approval."""
+
+    author = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penulis"),
+        on_delete=models.CASCADE,
+        related_name="testimonial",
+    )
+    text = models.TextField(_("testimoni"), max_length=1000)
+    stars = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=TestimonialStatus.choices, default=TestimonialStatus.PENDING
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    objects = TestimonialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("testimoni")
+        verbose_name_plural = _("testimoni")
+        indexes = [models.Index(fields=["status", "-decided_at"], name="testimonial_public")]
+
+    def __str__(self):
+        return f"{self.author} · {self.get_status_display()}"
+
+
+def announcement_attachment_path(announcement, filename):
+    return f"pengumuman-mitra/{announcement.mitra_id}/{filename}"
+
+
+class MitraAnnouncementQuerySet(models.QuerySet):
+    def public(self):
+        """Announcements of verified Mitra: what the Pengumuman page shows."""
+        from users.choices import VerificationStatus
+
+        return self.filter(mitra__verification_status=VerificationStatus.TERVERIFIKASI).select_related(
+            "mitra", "vacancy"
+        )
+
+
+class MitraAnnouncement(models.Model):
+    """Pengumuman from a Mitra, shown with the government's on the Pengumuman page."""
+
+    mitra = models.ForeignKey(
+        "users.MitraProfile", verbose_name=_("mitra"), on_delete=models.CASCADE, related_name="announcements"
+    )
+    title = models.CharField(_("judul"), max_length=200)
+    body = models.TextField(_("isi"), max_length=5000)
+    attachment = models.FileField(
+        _("lampiran"), upload_to=announcement_attachment_path, blank=True, max_length=255
+    )
+    vacancy = models.ForeignKey(
+        "marketplace.Vacancy",
+        verbose_name=_("lowongan terkait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    objects = MitraAnnouncementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("pengumuman mitra")
+        verbose_name_plural = _("pengumuman mitra")
+        indexes = [models.Index(fields=["-created_at"], name="mitraannouncement_newest")]
+
+    def __str__(self):
+        return self.title
