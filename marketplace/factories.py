@@ -4,10 +4,19 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from marketplace.choices import VacancyStatus
-from marketplace.models import Application, KategoriLowongan, SavedVacancy, TipePekerjaan, Vacancy
+from marketplace.choices import PriceUnit, ServiceRequestStatus, VacancyStatus
+from marketplace.models import (
+    Application,
+    KategoriJasa,
+    KategoriLowongan,
+    SavedVacancy,
+    Service,
+    ServiceRequest,
+    TipePekerjaan,
+    Vacancy,
+)
 from users.choices import VerificationStatus
-from users.factories import MitraProfileFactory, PersonalProfileFactory
+from users.factories import MitraProfileFactory, PersonalFactory, PersonalProfileFactory
 
 
 class TipePekerjaanFactory(DjangoModelFactory):
@@ -69,3 +78,44 @@ class SavedVacancyFactory(DjangoModelFactory):
 
     class Meta:
         model = SavedVacancy
+
+
+class KategoriJasaFactory(DjangoModelFactory):
+    name = "Bangunan dan Renovasi"
+
+    class Meta:
+        model = KategoriJasa
+        django_get_or_create = ("name",)
+
+
+class ServiceFactory(DjangoModelFactory):
+    """An active service of a Personal with a verified email, Rp 150.000 per hari."""
+
+    provider = factory.SubFactory(PersonalFactory)
+    title = factory.Sequence(lambda n: f"Tukang Bangunan {n}")
+    description = "Perbaikan atap, pengecatan dan pemasangan keramik."
+    category = factory.SubFactory(KategoriJasaFactory)
+    price = 150_000
+    price_unit = PriceUnit.DAY
+
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def areas(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.areas.set(extracted)
+
+
+class ServiceRequestFactory(DjangoModelFactory):
+    """A Dikirim request by another Personal (``status=`` for others; no events are recorded)."""
+
+    service = factory.SubFactory(ServiceFactory)
+    requester = factory.SubFactory(PersonalFactory)
+    message = "Mohon perbaiki genteng yang bocor."
+    wished_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=3))
+    status = ServiceRequestStatus.DIKIRIM
+
+    class Meta:
+        model = ServiceRequest
