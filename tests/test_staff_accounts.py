@@ -84,9 +84,7 @@ def offered_roles(response):
     return [value for value, _label in form.fields["role"].widget.choices if value]
 
 
-def test_admin_creates_a_desa_operator_who_logs_in_to_the_dashboard(
-    client, admin, bobotsari, desa_bobotsari
-):
+def test_admin_creates_a_desa_operator_who_logs_in_to_the_dashboard(client, admin, bobotsari, desa_bobotsari):
     client.force_login(admin)
     response = client.post(
         ADD_URL,
@@ -231,9 +229,7 @@ def test_listing_shows_staff_with_level_and_region_but_no_personal_accounts(
         ),
     ],
 )
-def test_level_and_region_must_agree(
-    client, admin, bobotsari, desa_elsewhere, role, scope, field, message
-):
+def test_level_and_region_must_agree(client, admin, bobotsari, desa_elsewhere, role, scope, field, message):
     values = {"bobotsari": bobotsari.pk, "elsewhere": desa_elsewhere.pk}
     client.force_login(admin)
     response = client.post(ADD_URL, account_data(role=role, **{k: values[v] for k, v in scope.items()}))

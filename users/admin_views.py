@@ -109,7 +109,7 @@ class VerificationMenuItem(MenuItem):
 
 
 class NotificationsMenuItem(MenuItem):
-    """"Pemberitahuan" for staff (verification requests and other events), with the unread count."""
+    """ "Pemberitahuan" for staff (verification requests and other events), with the unread count."""
 
     def render_component(self, request):
         unread = unread_count(request.user)

@@ -4,7 +4,6 @@ Wired through `users.apps.StaffUsersAppConfig.user_viewset` (Wagtail's documente
 custom user viewset). Who may edit whom comes from `users.staff.can_manage`.
 """
 
-
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied

@@ -93,9 +93,7 @@ def pytest_collection_modifyitems(items):
 def _restore_wagtail_roots():
     """Recreate what Wagtail's own data migrations install and a transactional flush removes:
     the default locale, the root page and the root collection."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(title="Root", slug="root")
     if Collection.get_first_root_node() is None:

@@ -11,7 +11,7 @@ from users import verification
 @require_POST
 @login_required
 def submit_verification(request):
-    """"Ajukan Verifikasi" on the owner's own Personal or Mitra profile."""
+    """ "Ajukan Verifikasi" on the owner's own Personal or Mitra profile."""
     user = request.user
     if user.is_personal:
         profile, target = user.personal_profile, "users:personal_profile"

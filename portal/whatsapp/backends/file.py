@@ -31,13 +31,7 @@ class WhatsAppBackend(BaseWhatsAppBackend):
 
     def format(self, message):
         created = message.created_at or timezone.now()
-        return (
-            f"To: {message.to}\n"
-            f"Date: {created.isoformat()}\n"
-            f"Message-Id: {message.pk}\n"
-            f"\n"
-            f"{message.body}\n"
-        )
+        return f"To: {message.to}\nDate: {created.isoformat()}\nMessage-Id: {message.pk}\n\n{message.body}\n"
 
     def send(self, message):
         self.file_path.mkdir(parents=True, exist_ok=True)
