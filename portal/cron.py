@@ -1,0 +1,22 @@
+"""The portal's periodic jobs, run by `manage.py rqcron portal.cron` (one process per
+installation) and executed by the `rqworker` processes. Cron fields are in the portal's local time
+(TIME_ZONE, Asia/Jakarta). Each job is idempotent: a run repeated or overlapping another changes
+nothing more, so a restarted scheduler can never send a digest or a reminder twice."""
+
+from rq import cron
+
+from marketplace.alerts import send_job_alerts
+from marketplace.service_use_cases import expire_stale_requests
+from marketplace.use_cases import remind_expiring_vacancies
+
+QUEUE = "default"
+
+# (function, cron expression, what it does) — also listed in the README.
+PERIODIC_JOBS = (
+    (send_job_alerts, "0 6 * * *", "Notifikasi Lowongan: daily digest of new matching vacancies"),
+    (remind_expiring_vacancies, "0 7 * * *", "reminder to the Mitra three days before a vacancy ends"),
+    (expire_stale_requests, "15 * * * *", "unanswered service requests become Kedaluwarsa"),
+)
+
+for func, expression, _description in PERIODIC_JOBS:
+    cron.register(func, QUEUE, cron=expression, job_timeout=1800, name=func.__name__)
