@@ -2,6 +2,7 @@
 content made with the apps' factories. Repeatable with a seed; running it twice keeps one of each
 demo account."""
 
+import datetime
 import random
 
 import factory.random
@@ -10,9 +11,18 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
-from marketplace.choices import ApplicationStatus
+from marketplace.choices import ApplicationStatus, PriceUnit, ServiceRequestStatus
 from marketplace.factories import VacancyFactory
-from marketplace.models import Application, KategoriLowongan, TipePekerjaan, Vacancy
+from marketplace.models import (
+    Application,
+    KategoriJasa,
+    KategoriLowongan,
+    Service,
+    ServiceRequest,
+    ServiceRequestEvent,
+    TipePekerjaan,
+    Vacancy,
+)
 from pages.factories import AnnouncementPageFactory
 from pages.models import AnnouncementIndexPage
 from users.choices import AccountType, MitraCategory, StaffRole, VerificationStatus
@@ -81,9 +91,9 @@ def _demo_user(username, account_type, first_name, last_name):
 
 
 @transaction.atomic
-def load_demo_content(personals=20, mitras=5, announcements=6, vacancies=12):
-    """Extra realistic accounts, vacancies of the demo Mitra and CMS announcements (factories with
-    Faker id_ID)."""
+def load_demo_content(personals=20, mitras=5, announcements=6, vacancies=12, services=10, applications=3):
+    """Extra realistic accounts, vacancies of the demo Mitra with ``applications`` applicants each,
+    services with their requests, and CMS announcements (factories with Faker id_ID)."""
     for _ in range(personals):
         PersonalFactory(email_verified_at=_maybe_now())
     for _ in range(mitras):
@@ -92,7 +102,9 @@ def load_demo_content(personals=20, mitras=5, announcements=6, vacancies=12):
             category=random.choice(MitraCategory.values),
         )
     _demo_vacancies(vacancies)
-    _demo_applications()
+    _demo_applications(applications)
+    _demo_services(services)
+    _demo_service_requests()
     index = AnnouncementIndexPage.objects.first()
     if index:
         for _ in range(announcements):
@@ -156,3 +168,151 @@ def _demo_applications(per_vacancy=3):
                 personal=applicant,
                 defaults={"status": random.choice(DEMO_STATUSES)},
             )
+
+
+# (title, Kategori Jasa, price, unit, description)
+SERVICE_OFFERS = [
+    (
+        "Tukang Bangunan dan Renovasi Rumah",
+        "Bangunan dan Renovasi",
+        150_000,
+        PriceUnit.DAY,
+        "Perbaikan atap bocor, pengecatan, pemasangan keramik dan plester dinding.",
+    ),
+    (
+        "Servis AC, Kulkas dan Mesin Cuci",
+        "Listrik dan Elektronik",
+        75_000,
+        PriceUnit.UNIT,
+        "Cuci AC, isi freon, perbaikan kulkas dan mesin cuci di rumah Anda.",
+    ),
+    (
+        "Servis Motor Panggilan",
+        "Servis Kendaraan",
+        50_000,
+        PriceUnit.UNIT,
+        "Ganti oli, tune up dan tambal ban, datang ke lokasi Anda.",
+    ),
+    (
+        "Jahit dan Permak Pakaian",
+        "Jahit dan Permak Pakaian",
+        25_000,
+        PriceUnit.UNIT,
+        "Permak celana, jahit seragam sekolah dan kebaya sesuai ukuran.",
+    ),
+    (
+        "Rias Pengantin dan Wisuda",
+        "Rias dan Kecantikan",
+        None,
+        PriceUnit.NEGOTIABLE,
+        "Rias pengantin adat Jawa, wisuda dan acara keluarga, termasuk sanggul.",
+    ),
+    (
+        "Katering Nasi Kotak",
+        "Katering dan Masak",
+        20_000,
+        PriceUnit.UNIT,
+        "Nasi kotak untuk hajatan, pengajian dan rapat; minimal pesan 50 kotak.",
+    ),
+    (
+        "Bersih-Bersih Rumah",
+        "Kebersihan Rumah",
+        40_000,
+        PriceUnit.HOUR,
+        "Menyapu, mengepel, mencuci piring dan merapikan rumah.",
+    ),
+    (
+        "Les Privat Matematika SD–SMP",
+        "Les dan Pendidikan",
+        50_000,
+        PriceUnit.HOUR,
+        "Belajar matematika di rumah siswa, materi sesuai kurikulum sekolah.",
+    ),
+    (
+        "Desain Undangan dan Spanduk",
+        "Desain, Foto dan Video",
+        150_000,
+        PriceUnit.PROJECT,
+        "Desain undangan pernikahan, spanduk usaha dan brosur, siap cetak.",
+    ),
+    (
+        "Angkut Barang dan Pindahan",
+        "Angkutan dan Pindahan",
+        300_000,
+        PriceUnit.PROJECT,
+        "Pick up dan dua tenaga angkut untuk pindahan rumah dalam kabupaten.",
+    ),
+]
+
+
+def _demo_services(count):
+    """Services of the demo Personal, the informal demo Mitra and other Personal providers."""
+    providers = [
+        *User.objects.filter(username__in=["personal", "mitra_informal"]),
+        *User.objects.filter(account_type=AccountType.PERSONAL, email_verified_at__isnull=False)
+        .exclude(username="personal")
+        .order_by("pk")[:6],
+    ]
+    categories = {category.name: category for category in KategoriJasa.objects.all()}
+    kecamatan = list(Kecamatan.objects.all())
+    if not (providers and categories and kecamatan):
+        return
+    for index in range(count):
+        title, category, price, unit, description = SERVICE_OFFERS[index % len(SERVICE_OFFERS)]
+        service = Service.objects.create(
+            provider=providers[index % len(providers)],
+            title=title,
+            description=description,
+            category=categories.get(category) or next(iter(categories.values())),
+            price=price,
+            price_unit=unit,
+        )
+        service.areas.set(random.sample(kecamatan, k=random.randint(1, 3)))
+
+
+DEMO_REQUEST_STATUSES = [
+    ServiceRequestStatus.DIKIRIM,
+    ServiceRequestStatus.DITERIMA,
+    ServiceRequestStatus.SELESAI,
+    ServiceRequestStatus.SELESAI,
+    ServiceRequestStatus.DITOLAK,
+]
+
+
+def _demo_service_requests(per_service=2):
+    """Requests in every state, with their recorded transitions, on the demo services."""
+    requesters = list(
+        User.objects.filter(account_type=AccountType.PERSONAL, email_verified_at__isnull=False).order_by(
+            "pk"
+        )[:20]
+    )
+    now = timezone.now()
+    for service in Service.objects.filter(requests__isnull=True).select_related("provider"):
+        others = [user for user in requesters if user.pk != service.provider_id]
+        for requester in random.sample(others, k=min(per_service, len(others))):
+            status = random.choice(DEMO_REQUEST_STATUSES)
+            request = ServiceRequest.objects.create(
+                service=service,
+                requester=requester,
+                message=Faker("id_ID").sentence(nb_words=12),
+                wished_date=timezone.localdate() + datetime.timedelta(days=random.randint(1, 14)),
+                status=status,
+                reject_reason="Maaf, jadwal kami sudah penuh."
+                if status == ServiceRequestStatus.DITOLAK
+                else "",
+                responded_at=now if status != ServiceRequestStatus.DIKIRIM else None,
+                completed_at=now if status == ServiceRequestStatus.SELESAI else None,
+                ended_at=now
+                if status in (ServiceRequestStatus.SELESAI, ServiceRequestStatus.DITOLAK)
+                else None,
+            )
+            path = [ServiceRequestStatus.DIKIRIM]
+            if status == ServiceRequestStatus.SELESAI:
+                path.append(ServiceRequestStatus.DITERIMA)
+            if status != ServiceRequestStatus.DIKIRIM:
+                path.append(status)
+            for from_status, to_status in zip(["", *path], path, strict=False):
+                actor = requester if to_status == ServiceRequestStatus.DIKIRIM else service.provider
+                ServiceRequestEvent.objects.create(
+                    request=request, from_status=from_status, to_status=to_status, actor=actor
+                )

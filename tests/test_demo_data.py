@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from marketplace.models import Application, Vacancy
+from marketplace.choices import ServiceRequestStatus
+from marketplace.models import Application, Service, ServiceRequest, Vacancy
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,13 @@ def test_demo_accounts_log_in_where_the_guide_says(settings):
     assert User.objects.get(username="mitra").mitra_profile.is_verified
     assert Vacancy.objects.open().filter(mitra__user__username__in=["mitra", "mitra_informal"]).exists()
     assert Application.objects.filter(vacancy__mitra__user__username__in=["mitra", "mitra_informal"]).exists()
+    # Services of Personal and Mitra, on Penawaran Jasa, with requests that went through the lifecycle.
+    assert Service.objects.public().filter(provider__username="personal").exists()
+    assert Service.objects.public().filter(provider__username="mitra_informal").exists()
+    for request in ServiceRequest.objects.prefetch_related("events"):
+        assert request.requester_id != request.service.provider_id
+        assert [event.to_status for event in request.events.all()][-1] == request.status
+    assert ServiceRequest.objects.filter(status=ServiceRequestStatus.SELESAI).exists()
 
     personal = Client()
     response = personal.post("/akun/login/", {"username": "personal", "password": "Demo#Purbalingga1"})

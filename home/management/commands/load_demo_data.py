@@ -11,13 +11,31 @@ class Command(BaseCommand):
         parser.add_argument("--mitras", type=int, default=5)
         parser.add_argument("--announcements", type=int, default=6)
         parser.add_argument("--vacancies", type=int, default=12)
+        parser.add_argument("--services", type=int, default=10)
+        parser.add_argument("--applications", type=int, default=3, help="applicants per demo vacancy")
         parser.add_argument("--seed", type=int, default=2026, dest="random_seed")
 
-    def handle(self, *args, personals, mitras, announcements, vacancies, random_seed, **options):
+    def handle(
+        self,
+        *args,
+        personals,
+        mitras,
+        announcements,
+        vacancies,
+        services,
+        applications,
+        random_seed,
+        **options,
+    ):
         seed(random_seed)
         load_demo_accounts()
         load_demo_content(
-            personals=personals, mitras=mitras, announcements=announcements, vacancies=vacancies
+            personals=personals,
+            mitras=mitras,
+            announcements=announcements,
+            vacancies=vacancies,
+            services=services,
+            applications=applications,
         )
         self.stdout.write(
             self.style.SUCCESS(
