@@ -1,10 +1,15 @@
-"""The admin "Master Data" menu: each app adds its master-data lists to one shared submenu."""
+"""The admin submenus shared by several apps: "Master Data" and "Testimoni, Pengumuman,
+Pemberitahuan" (guide §7.1). Each app adds its entries through the submenu's hook."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from portal.admin_panel import MENU_ORDER
+from users.roles import AdminMenu
+
 MASTER_DATA_MENU_HOOK = "register_master_data_menu_item"
+COMMUNICATIONS_MENU_HOOK = "register_communications_menu_item"
 
 
 def master_data_menu_item():
@@ -13,7 +18,19 @@ def master_data_menu_item():
         Menu(register_hook_name=MASTER_DATA_MENU_HOOK),
         name="master-data",
         icon_name="list-ul",
-        order=800,
+        order=MENU_ORDER[AdminMenu.MASTER_DATA],
+    )
+
+
+def communications_menu_item():
+    """Testimoni, Pengumuman, Pemberitahuan: entries register with ``COMMUNICATIONS_MENU_HOOK``
+    (e.g. ``hooks.register(COMMUNICATIONS_MENU_HOOK, lambda: AdminMenuItem(...))``)."""
+    return SubmenuMenuItem(
+        AdminMenu.COMMUNICATIONS.label,
+        Menu(register_hook_name=COMMUNICATIONS_MENU_HOOK),
+        name=AdminMenu.COMMUNICATIONS.value,
+        icon_name="mail",
+        order=MENU_ORDER[AdminMenu.COMMUNICATIONS],
     )
 
 

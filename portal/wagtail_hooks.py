@@ -1,11 +1,20 @@
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from portal.admin_menu import master_data_menu_item
+from portal.admin_menu import communications_menu_item, master_data_menu_item
+from portal.admin_panel import AdminMenuItem
 from portal.models import WhatsAppMessage
 from portal.viewsets import WhatsAppOutboxViewSet, whatsapp_outbox_permission_policy
+from users.roles import AdminMenu
 
 register_permission_policy(WhatsAppMessage, whatsapp_outbox_permission_policy)
 
 hooks.register("register_admin_menu_item", master_data_menu_item)
+hooks.register("register_admin_menu_item", communications_menu_item)
 hooks.register("register_admin_viewset", WhatsAppOutboxViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return AdminMenuItem(AdminMenu.DASHBOARD, reverse("wagtailadmin_home"), icon_name="home")

@@ -60,12 +60,17 @@ class MitraProfile(VerifiableProfile):
     website = models.URLField(_("situs web"), blank=True)
     contact_person = models.CharField(_("nama narahubung"), max_length=100, blank=True)
     contact_phone = models.CharField(_("nomor HP narahubung"), max_length=16, blank=True)
+    # "Mitra Unggulan": chosen by an admin, shown first on Beranda.
+    featured = models.BooleanField(_("Mitra Unggulan"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("profil mitra")
         verbose_name_plural = _("profil mitra")
-        permissions = [("verify_mitraprofile", _("Dapat memverifikasi profil mitra"))]
+        permissions = [
+            ("verify_mitraprofile", _("Dapat memverifikasi profil mitra")),
+            ("view_mitra_report", _("Dapat melihat Laporan Mitra")),
+        ]
         indexes = [models.Index(fields=["category", "verification_status"], name="mitra_public_listing")]
 
     def __str__(self):

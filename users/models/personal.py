@@ -73,7 +73,10 @@ class PersonalProfile(VerifiableProfile):
     class Meta:
         verbose_name = _("profil personal")
         verbose_name_plural = _("profil personal")
-        permissions = [("verify_personalprofile", _("Dapat memverifikasi profil personal"))]
+        permissions = [
+            ("verify_personalprofile", _("Dapat memverifikasi profil personal")),
+            ("view_personal_report", _("Dapat melihat Laporan Personal")),
+        ]
 
     def __str__(self):
         return self.user.get_full_name() or self.user.username
