@@ -11,6 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -93,6 +94,8 @@ def save_service(provider, data, *, service=None, photos=(), remove_photos=(), s
         with transaction.atomic():
             service.save()
     except IntegrityError:
+        if service.pk or not submission_key:
+            raise
         # The same form posted twice at the same moment: the other request created it.
         return Service.objects.get(provider=provider, submission_key=submission_key)
     if "areas" in data:
@@ -101,8 +104,11 @@ def save_service(provider, data, *, service=None, photos=(), remove_photos=(), s
         for photo in service.photos.filter(pk__in=remove_photos):
             photo.image.delete(save=False)
             photo.delete()
-    room = Service.MAX_PHOTOS - service.photos.count()
-    for order, image in enumerate(list(photos)[: max(room, 0)]):
+    kept = service.photos.aggregate(count=Count("pk"), last=Max("sort_order"))
+    room = Service.MAX_PHOTOS - kept["count"]
+    # New photos come after the ones kept, in the order they were chosen.
+    first = 0 if kept["last"] is None else kept["last"] + 1
+    for order, image in enumerate(list(photos)[: max(room, 0)], start=first):
         ServicePhoto.objects.create(service=service, image=image, sort_order=order)
     return service
 
@@ -390,8 +396,19 @@ def expire_stale_requests(now=None):
 
 
 def save_service_for_later(user, service):
-    saved, _created = SavedService.objects.get_or_create(user=user, service=service)
-    return saved
+    """Jasa Tersimpan keeps the services of other providers that are on Penawaran Jasa."""
+    if service.provider_id == user.pk:
+        raise UseCaseError(_("Ini jasa Anda sendiri; jasa Anda ada di menu Tawarkan Jasa."))
+    saved = SavedService.objects.filter(user=user, service=service).first()
+    if saved:
+        return saved
+    if not Service.objects.public().filter(pk=service.pk).exists():
+        raise UseCaseError(_("Jasa ini sedang tidak tersedia di Penawaran Jasa."))
+    try:
+        with transaction.atomic():
+            return SavedService.objects.create(user=user, service=service)
+    except IntegrityError:  # saved at the same moment by a second click
+        return SavedService.objects.get(user=user, service=service)
 
 
 def unsave_service(user, service):
