@@ -5,8 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from marketplace.choices import VacancySort
-from marketplace.models import Vacancy
-from pages.models import AnnouncementPage, MitraIndexPage, VacancyIndexPage
+from marketplace.models import Service, Testimonial, Vacancy
+from pages.models import AnnouncementIndexPage, MitraIndexPage, VacancyIndexPage
 from users.choices import AccountType
 from users.models import User
 from users.querysets import public_mitra_profiles
@@ -37,18 +37,20 @@ class HomePage(Page):
             statistics=portal_statistics(),
             latest_vacancies=latest_vacancies(),
             featured_mitra=featured_mitra(),
-            latest_announcements=AnnouncementPage.objects.live().order_by("-date", "-first_published_at")[:3],
+            latest_announcements=latest_announcements(request),
+            latest_testimonials=Testimonial.objects.newest_approved()[:3],
         )
         return context
 
 
 def portal_statistics():
-    """The live counts of the hero: three COUNT queries on indexed columns."""
+    """The live counts of the hero: four COUNT queries on indexed columns."""
     personal = User.objects.filter(account_type=AccountType.PERSONAL, is_active=True)
     return [
         (_("Lowongan aktif"), Vacancy.objects.open().count()),
         (_("Mitra terverifikasi"), public_mitra_profiles().count()),
         (_("Pencari kerja terdaftar"), personal.count()),
+        (_("Jasa ditawarkan"), Service.objects.public().count()),
     ]
 
 
@@ -69,3 +71,9 @@ def featured_mitra(limit=6):
         for profile in mitra
         if profile.category in pages
     ]
+
+
+def latest_announcements(request, limit=3):
+    """The newest announcements of the government and of verified Mitra, as on the Pengumuman page."""
+    index = AnnouncementIndexPage.objects.live().first()
+    return index.latest(limit, request) if index else []

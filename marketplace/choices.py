@@ -10,6 +10,7 @@ class VacancyStatus(models.TextChoices):
     PUBLISHED = "published", _("Tayang")
     CLOSED = "closed", _("Ditutup")
     FILLED = "filled", _("Terisi")
+    TAKEN_DOWN = "taken_down", _("Diturunkan")
 
 
 class ApplicationStatus(models.TextChoices):

@@ -24,8 +24,9 @@ class VacancyQuerySet(models.QuerySet):
 
     def visible(self):
         """Vacancies whose detail page is public: every vacancy of a verified Mitra that was ever
-        published (an ended, closed or filled one says so and takes no applications)."""
-        return self.exclude(status=VacancyStatus.DRAFT).filter(
+        published (an ended, closed or filled one says so and takes no applications), except those
+        taken down by staff."""
+        return self.exclude(status__in=(VacancyStatus.DRAFT, VacancyStatus.TAKEN_DOWN)).filter(
             mitra__verification_status=VerificationStatus.TERVERIFIKASI
         )
 
@@ -78,6 +79,9 @@ class VacancyQuerySet(models.QuerySet):
 
 
 class ApplicationQuerySet(models.QuerySet):
+    # Both sides' ratings (one-to-one), for "Berikan Rating" / "Ubah Rating" on list rows.
+    RATINGS = ("mitra_rating", "personal_rating")
+
     def with_resume(self):
         """Applications with everything an applicant's resume (page or PDF) shows."""
         return self.select_related(
@@ -98,11 +102,15 @@ class ApplicationQuerySet(models.QuerySet):
 
     def for_mitra(self, mitra):
         return self.filter(vacancy__mitra=mitra).select_related(
-            "vacancy", "personal__user", "personal__kecamatan", "personal__education_level"
+            "vacancy",
+            "personal__user",
+            "personal__kecamatan",
+            "personal__education_level",
+            *self.RATINGS,
         )
 
     def for_personal(self, personal):
-        return self.filter(personal=personal).select_related("vacancy__mitra")
+        return self.filter(personal=personal).select_related("vacancy__mitra", *self.RATINGS)
 
 
 class SavedVacancyQuerySet(models.QuerySet):

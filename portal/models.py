@@ -43,6 +43,16 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    unanswered_application_days = models.PositiveSmallIntegerField(
+        _("batas hari lamaran belum direspon"),
+        default=7,
+        help_text=_("Lamaran yang masih Terkirim setelah sekian hari tampil di Lamaran Belum Direspon."),
+    )
+    vacancy_reminder_days = models.PositiveSmallIntegerField(
+        _("pengingat lowongan berakhir (hari sebelumnya)"),
+        default=3,
+        help_text=_("Mitra diingatkan sekian hari sebelum lowongannya berakhir."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("app_name"), FieldPanel("tagline")], heading=_("Aplikasi")),
@@ -68,6 +78,10 @@ class SiteSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("terms_page")], heading=_("Halaman kebijakan")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("unanswered_application_days"), FieldPanel("vacancy_reminder_days")],
+            heading=_("Lowongan dan lamaran"),
         ),
     ]
 
@@ -123,3 +137,46 @@ class WhatsAppMessage(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.body[:40]}"
+
+
+class Broadcast(models.Model):
+    """A message sent by staff to many accounts at once: "Pemberitahuan" (in-app notifications) or
+    "Kirim Pesan" (WhatsApp). The audience is kept as the filter it was chosen with (``audience``)
+    and a readable description; the recipients are resolved once, by the background job."""
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("Pemberitahuan")
+        WHATSAPP = "whatsapp", _("Pesan WhatsApp")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Diproses")
+        DONE = "done", _("Selesai")
+
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    audience = models.JSONField(_("penerima (filter)"), default=dict, blank=True)
+    audience_label = models.CharField(_("penerima"), max_length=255)
+    title = models.CharField(_("judul"), max_length=200, blank=True)
+    body = models.TextField(_("isi"))
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
+    recipients_count = models.PositiveIntegerField(_("jumlah penerima"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    created_by = models.ForeignKey(
+        "users.User",
+        verbose_name=_("dikirim oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("siaran pesan")
+        verbose_name_plural = _("siaran pesan")
+        indexes = [models.Index(fields=["kind", "-created_at"], name="broadcast_kind_recent")]
+
+    def __str__(self):
+        return self.title or f"{self.get_kind_display()} #{self.pk}"

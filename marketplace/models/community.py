@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import TestimonialStatus
+from users.choices import VerificationStatus
 
 
 class TestimonialQuerySet(models.QuerySet):
@@ -12,6 +13,11 @@ class TestimonialQuerySet(models.QuerySet):
 
     def with_author(self):
         return self.select_related("author__personal_profile__kecamatan", "author__mitra_profile__kecamatan")
+
+    def newest_approved(self):
+        """The public testimonials of active accounts, newest approval first (served by the
+        "testimonial_public" index)."""
+        return self.approved().filter(author__is_active=True).with_author().order_by("-decided_at", "-pk")
 
 
 class Testimonial(models.Model):
@@ -49,6 +55,42 @@ class Testimonial(models.Model):
     def __str__(self):
         return f"{self.author} · {self.get_status_display()}"
 
+    @property
+    def is_pending(self):
+        return self.status == TestimonialStatus.PENDING
+
+    @property
+    def is_approved(self):
+        return self.status == TestimonialStatus.APPROVED
+
+    @property
+    def is_rejected(self):
+        return self.status == TestimonialStatus.REJECTED
+
+    # What the public sees of the author (no contact data): name, account type and kecamatan.
+    # Fetch with ``Testimonial.objects.with_author()`` so that none of these costs a query.
+
+    def _profile(self):
+        attribute = "mitra_profile" if self.author.is_mitra else "personal_profile"
+        return getattr(self.author, attribute, None)
+
+    @property
+    def author_name(self):
+        if self.author.is_mitra:
+            profile = self._profile()
+            if profile is not None and profile.name:
+                return profile.name
+        return self.author.get_full_name() or _("Pengguna Kepenak Ngodene")
+
+    @property
+    def author_type(self):
+        return _("Mitra") if self.author.is_mitra else _("Personal")
+
+    @property
+    def author_kecamatan(self):
+        profile = self._profile()
+        return profile.kecamatan if profile is not None else None
+
 
 def announcement_attachment_path(announcement, filename):
     return f"pengumuman-mitra/{announcement.mitra_id}/{filename}"
@@ -57,8 +99,6 @@ def announcement_attachment_path(announcement, filename):
 class MitraAnnouncementQuerySet(models.QuerySet):
     def public(self):
         """Announcements of verified Mitra: what the Pengumuman page shows."""
-        from users.choices import VerificationStatus
-
         return self.filter(mitra__verification_status=VerificationStatus.TERVERIFIKASI).select_related(
             "mitra", "vacancy"
         )
@@ -83,6 +123,8 @@ class MitraAnnouncement(models.Model):
         on_delete=models.SET_NULL,
         related_name="announcements",
     )
+    # One-time key of the "Buat Pengumuman" form: a double submit creates one announcement.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
@@ -96,3 +138,11 @@ class MitraAnnouncement(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_public(self):
+        return self.mitra.is_verified
+
+    @property
+    def attachment_extension(self):
+        return self.attachment.name.rsplit(".", 1)[-1].upper() if self.attachment else ""

@@ -51,6 +51,16 @@ class Vacancy(index.Indexed, models.Model):
     published_at = models.DateTimeField(_("diposting pada"), null=True, blank=True)
     expiry_reminded_at = models.DateTimeField(_("pengingat berakhir dikirim"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    # Taken down by staff (admin List Lowongan) with a reason the Mitra sees.
+    taken_down_reason = models.TextField(_("alasan diturunkan"), max_length=1000, blank=True)
+    taken_down_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diturunkan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The form's one-time key: posting the same form twice (double click, two tabs) makes one vacancy.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
@@ -121,7 +131,7 @@ class Vacancy(index.Indexed, models.Model):
 
     @property
     def display_status(self):
-        """Draf, Tayang, Berakhir, Ditutup or Terisi."""
+        """Draf, Tayang, Berakhir, Ditutup, Terisi or Diturunkan."""
         if self.status == VacancyStatus.PUBLISHED and self.is_expired:
             return _("Berakhir")
         return self.get_status_display()
