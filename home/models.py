@@ -63,9 +63,10 @@ def latest_vacancies(limit=6):
 
 
 def featured_mitra(limit=6):
-    """Recently verified Mitra, linked to their public page in the list of their category."""
+    """Mitra Unggulan first, then recently verified Mitra, linked to their public page in the list
+    of their category."""
     pages = {page.category: page for page in MitraIndexPage.objects.live()}
-    mitra = public_mitra_profiles().order_by("-verified_at")[:limit]
+    mitra = public_mitra_profiles().order_by("-featured", "-verified_at")[:limit]
     return [
         (profile, pages[profile.category].detail_url(profile))
         for profile in mitra

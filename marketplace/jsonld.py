@@ -122,3 +122,19 @@ def job_posting(vacancy, request):
 def to_script_json(data):
     """``data`` as JSON safe to place between ``<script type="application/ld+json">`` tags."""
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+def employer_aggregate_rating(mitra, summary):
+    """schema.org ``EmployerAggregateRating`` of a Mitra from its public ratings' ``summary``
+    (``{"average", "count"}``), ``None`` while it has none."""
+    if not summary or not summary.get("count"):
+        return None
+    return {
+        "@context": "https://schema.org/",
+        "@type": "EmployerAggregateRating",
+        "itemReviewed": {"@type": "Organization", "name": mitra.name},
+        "ratingValue": round(float(summary["average"]), 1),
+        "ratingCount": summary["count"],
+        "bestRating": 5,
+        "worstRating": 1,
+    }

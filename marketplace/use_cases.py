@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.choices import MITRA_DECISIONS, ApplicationStatus, VacancyStatus
 from marketplace.models import Application, SavedVacancy, Vacancy
+from portal.models import SiteSettings
 from users.completeness import personal_completeness
 from users.notifications import notify
 from users.querysets import personal_profiles_with_sections
@@ -30,6 +31,12 @@ EDITABLE_STATUSES = (VacancyStatus.DRAFT, VacancyStatus.PUBLISHED)
 
 def _locked(vacancy):
     return Vacancy.objects.select_for_update().select_related("mitra__user").get(pk=vacancy.pk)
+
+
+def _refuse_taken_down(vacancy):
+    """A vacancy taken down by staff stays down: the Mitra cannot close or fill it back into view."""
+    if vacancy.status == VacancyStatus.TAKEN_DOWN:
+        raise UseCaseError(_("Lowongan ini diturunkan oleh admin dan tidak dapat diubah."))
 
 
 def _applications_url():
@@ -115,19 +122,16 @@ def extend(vacancy, end_date):
     return vacancy
 
 
-REMINDER_DAYS_BEFORE_END = 3
-
-
 def remind_expiring_vacancies(today=None):
-    """Tell each Mitra, once, that an open vacancy ends within three days (in-app, email and
+    """Tell each Mitra, once, that an open vacancy ends within the days set in Pengaturan →
+    Aplikasi (SiteSettings.vacancy_reminder_days; in-app, email and
     WhatsApp). Run daily (`manage.py send_vacancy_reminders`); running it twice sends nothing more.
     Returns the number of reminders sent."""
     today = today or timezone.localdate()
+    days_before = SiteSettings.current().vacancy_reminder_days
     due = (
         Vacancy.objects.open()
-        .filter(
-            end_date__lte=today + datetime.timedelta(days=REMINDER_DAYS_BEFORE_END), expiry_reminded_at=None
-        )
+        .filter(end_date__lte=today + datetime.timedelta(days=days_before), expiry_reminded_at=None)
         .select_related("mitra__user")
     )
     sent = 0
@@ -158,6 +162,7 @@ def remind_expiring_vacancies(today=None):
 def close(vacancy):
     """Tutup: no more applications; the applicants still waiting are told."""
     vacancy = _locked(vacancy)
+    _refuse_taken_down(vacancy)
     if vacancy.status in (VacancyStatus.CLOSED, VacancyStatus.FILLED):
         return vacancy
     vacancy.status = VacancyStatus.CLOSED
@@ -180,6 +185,7 @@ def mark_filled(vacancy, *, by=None):
     """Tandai terisi: the vacancy is closed as filled and every applicant still waiting gets a
     Ditolak with a message, so that nobody is left waiting."""
     vacancy = _locked(vacancy)
+    _refuse_taken_down(vacancy)
     if vacancy.status == VacancyStatus.FILLED:
         return vacancy
     now = timezone.now()
@@ -187,6 +193,7 @@ def mark_filled(vacancy, *, by=None):
     vacancy.closed_at = now
     vacancy.save(update_fields=["status", "closed_at", "updated_at"])
     message = _("Lowongan ini sudah terisi. Terima kasih atas lamaran Anda.")
+    decided = []
     for application in vacancy.applications.open().select_related("personal__user"):
         application.status = ApplicationStatus.DITOLAK
         application.mitra_message = message
@@ -201,6 +208,8 @@ def mark_filled(vacancy, *, by=None):
             _applications_url(),
             important=True,
         )
+        decided.append(application)
+    _notify_can_rate(decided, tell_mitra=False)
     return vacancy
 
 
@@ -303,6 +312,7 @@ def set_status(mitra, application, status, message="", *, by=None):
     message = message.strip()
     if application.status == status and application.mitra_message == message:
         return application
+    was_decided = application.decided_at is not None
     now = timezone.now()
     application.status = status
     application.mitra_message = message
@@ -320,7 +330,17 @@ def set_status(mitra, application, status, message="", *, by=None):
         _applications_url(),
         important=True,
     )
+    if application.decided_at and not was_decided:
+        _notify_can_rate([application])
     return application
+
+
+def _notify_can_rate(applications, *, tell_mitra=True):
+    """Decided applications: both sides may now rate each other (marketplace/rating_use_cases.py)."""
+    from marketplace.rating_use_cases import notify_can_rate_application
+
+    for application in applications:
+        notify_can_rate_application(application, tell_mitra=tell_mitra)
 
 
 @transaction.atomic

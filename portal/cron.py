@@ -14,7 +14,7 @@ QUEUE = "default"
 # (function, cron expression, what it does) — also listed in the README.
 PERIODIC_JOBS = (
     (send_job_alerts, "0 6 * * *", "Notifikasi Lowongan: daily digest of new matching vacancies"),
-    (remind_expiring_vacancies, "0 7 * * *", "reminder to the Mitra three days before a vacancy ends"),
+    (remind_expiring_vacancies, "0 7 * * *", "reminder to the Mitra before a vacancy ends"),
     (expire_stale_requests, "15 * * * *", "unanswered service requests become Kedaluwarsa"),
 )
 

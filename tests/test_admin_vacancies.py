@@ -292,3 +292,15 @@ def test_use_cases_refuse_roles_without_the_right_and_drafts(staff, mitra):
             moderation.take_down_vacancy(published, staff(role), "x")
     published.refresh_from_db()
     assert published.status == VacancyStatus.PUBLISHED
+
+
+@pytest.mark.parametrize("action", ["tutup", "terisi"])
+def test_the_mitra_cannot_close_or_fill_a_taken_down_vacancy_back_into_view(client, staff, vacancy, action):
+    moderation.take_down_vacancy(vacancy, staff(StaffRole.ADMIN), "Gaji di bawah UMK.")
+    client.force_login(vacancy.mitra.user)
+
+    client.post(f"/akun/lowongan/{vacancy.pk}/{action}/")
+
+    vacancy.refresh_from_db()
+    assert vacancy.status == VacancyStatus.TAKEN_DOWN
+    assert client.get(f"/lowongan/{vacancy.pk}/").status_code == 404

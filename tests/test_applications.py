@@ -223,7 +223,7 @@ def test_status_change_notifies_the_applicant_who_sees_the_message(client, perso
         status_url(application),
         status_data(application, ApplicationStatus.DITERIMA, "Silakan datang Senin pukul 08.00."),
     )
-    assert Notification.objects.filter(user=personal.user).count() == 1
+    assert Notification.objects.filter(user=personal.user, event="application_status").count() == 1
 
     client.force_login(personal.user)
     page = client.get(APPLICATIONS_URL).content.decode()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from marketplace import use_cases
 from marketplace.factories import VacancyFactory
+from portal.models import SiteSettings
 from users.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,12 @@ def test_command_runs_the_reminders():
     VacancyFactory(end_date=in_days(0))
     call_command("send_vacancy_reminders", stdout=open("/dev/null", "w"))
     assert Notification.objects.filter(event="vacancy.expiring").count() == 1
+
+
+def test_the_reminder_follows_the_days_set_in_pengaturan_aplikasi():
+    settings_ = SiteSettings.current()
+    settings_.vacancy_reminder_days = 5
+    settings_.save()
+    VacancyFactory(end_date=in_days(5))
+    VacancyFactory(end_date=in_days(6))
+    assert use_cases.remind_expiring_vacancies() == 1

@@ -1,4 +1,7 @@
-"""Account verification (guide §4.3, §4.4): state machine, who decides, notifications, admin screens."""
+"""Account verification (guide §4.3, §4.4): state machine, who decides, notifications, and the decision
+in the admin's Data Profil screens (more of those screens in tests/test_profile_admin.py)."""
+
+import re
 
 import pytest
 from django.core import mail
@@ -14,6 +17,15 @@ from users.models import (
 from users.staff import save_staff_account
 
 pytestmark = pytest.mark.django_db
+
+
+def sidebar(html):
+    """The admin sidebar (rendered as JSON props): menu entries, their labels and URLs."""
+    match = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
+    assert match, "sidebar props not found"
+    return match.group(1)
 
 
 def staff(role, **scope):
@@ -121,38 +133,69 @@ def test_incomplete_owner_gets_the_checklist_message(client):
     assert "NIK" in response.content.decode()
 
 
-def test_admin_queue_and_review_per_role(client, desa):
+def test_desa_operator_decides_in_data_profil_personal(client, desa):
     profile = complete_personal_profile(desa)
     verification.submit(profile)
     desa_operator = staff(StaffRole.DESA, desa=desa)
     outsider = staff(StaffRole.DESA, desa=Desa.objects.exclude(pk=desa.pk).first())
     kecamatan = staff(StaffRole.KECAMATAN, kecamatan=desa.kecamatan)
-    detail = f"/app/v1/admin/verifikasi-akun/personal/{profile.pk}/"
+    listing = "/app/v1/admin/data-profil-personal/"
+    detail = f"{listing}{profile.pk}/"
 
     client.force_login(kecamatan)
-    assert client.get("/app/v1/admin/verifikasi-akun/").status_code == 403
-    client.force_login(outsider)
-    assert "Siti Aminah" not in client.get("/app/v1/admin/verifikasi-akun/").content.decode()
-    assert client.get(detail).status_code == 403
+    assert client.get(listing).status_code == 403
     assert client.post(detail, {"action": "verify"}).status_code == 403
+    client.force_login(outsider)
+    assert "Siti Aminah" not in client.get(listing).content.decode()
+    assert client.get(detail).status_code == 404
+    assert client.post(detail, {"action": "verify"}).status_code == 404
 
     client.force_login(desa_operator)
-    queue = client.get("/app/v1/admin/verifikasi-akun/").content.decode()
+    queue = client.get(f"{listing}?status=diajukan").content.decode()
     assert "Siti Aminah" in queue
     page = client.get(detail).content.decode()
     assert profile.nik in page  # the verifying staff sees the full NIK
     html = client.post(detail, {"action": "reject", "reason": ""}).content.decode()
     assert "Tuliskan alasan penolakan" in html
-    client.post(detail, {"action": "verify"})
+    response = client.post(detail, {"action": "verify"}, follow=True)
+    assert "sudah diverifikasi" in response.content.decode()
     profile.refresh_from_db()
     assert profile.is_verified
 
 
-def test_menu_entry_only_for_deciding_roles(client, desa):
+def test_old_verification_urls_lead_to_data_profil(client, desa):
+    profile = complete_personal_profile(desa)
+    mitra = complete_mitra_profile(desa)
     client.force_login(staff(StaffRole.DESA, desa=desa))
-    assert "Verifikasi Akun" in client.get("/app/v1/admin/").content.decode()
+    response = client.get("/app/v1/admin/verifikasi-akun/")
+    assert response.status_code == 302
+    assert response["Location"] == "/app/v1/admin/data-profil-personal/?status=diajukan"
+    response = client.get(f"/app/v1/admin/verifikasi-akun/personal/{profile.pk}/")
+    assert response["Location"] == f"/app/v1/admin/data-profil-personal/{profile.pk}/"
+    client.force_login(staff(StaffRole.VERIFIKATOR))
+    response = client.get("/app/v1/admin/verifikasi-akun/")
+    assert response["Location"] == "/app/v1/admin/data-profil-mitra/?status=diajukan"
+    response = client.get(f"/app/v1/admin/verifikasi-akun/mitra/{mitra.pk}/")
+    assert response["Location"] == f"/app/v1/admin/data-profil-mitra/{mitra.pk}/"
+    assert client.get(f"/app/v1/admin/verifikasi-akun/personal/{profile.pk}/").status_code == 403
+
+
+def test_submission_notice_links_to_the_profile_in_the_admin(desa):
+    operator = staff(StaffRole.DESA, desa=desa)
+    profile = complete_personal_profile(desa)
+    verification.submit(profile)
+    notice = Notification.objects.get(user=operator, event="verification.submitted")
+    assert notice.url == f"/app/v1/admin/data-profil-personal/{profile.pk}/"
+
+
+def test_menu_entries_replace_the_interim_verifikasi_akun(client, desa):
+    client.force_login(staff(StaffRole.DESA, desa=desa))
+    menu = sidebar(client.get("/app/v1/admin/").content.decode())
+    assert "/app/v1/admin/data-profil-personal/" in menu and "Data Profil Personal" in menu
+    assert "/app/v1/admin/verifikasi-akun/" not in menu and "Verifikasi Akun" not in menu
     client.force_login(staff(StaffRole.KECAMATAN, kecamatan=desa.kecamatan))
-    assert "Verifikasi Akun" not in client.get("/app/v1/admin/").content.decode()
+    menu = sidebar(client.get("/app/v1/admin/").content.decode())
+    assert "Data Profil Personal" not in menu and "Data Profil Mitra" in menu
 
 
 def test_staff_find_their_notifications_from_the_admin_menu(client, desa):

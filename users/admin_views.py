@@ -1,111 +1,43 @@
-"""Verifikasi Akun in the admin panel (guide §4.3): the queue of submitted accounts and the review
-page with "Verifikasi" / "Tolak". Step 7's Data Profil screens reuse users/verification.py."""
+"""Admin views of the users app that are not a screen of their own: the redirects of step 3's interim
+"Verifikasi Akun" URLs to Data Profil Personal / Data Profil Mitra, and the "Pemberitahuan" menu entry."""
 
-from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.admin_panel import can_open, check_menu
 from users import roles, verification
-from users.completeness import completeness_of
-from users.models import VerificationLog
+from users.choices import VerificationStatus
 from users.notifications import unread_count
-from users.querysets import mitra_profiles_with_documents, personal_profiles_with_sections
+from users.roles import AdminMenu
 
-KINDS = {"personal": personal_profiles_with_sections, "mitra": mitra_profiles_with_documents}
+KIND_MENUS = {"personal": AdminMenu.PERSONAL_PROFILES, "mitra": AdminMenu.MITRA_PROFILES}
 
 
 def may_use_verification(user):
+    """Whether the account decides on some verifications (users/verification.py's verifier roles)."""
     role_values = set(verification.PERSONAL_VERIFIERS) | set(verification.MITRA_VERIFIERS)
     return roles.role_of(user) in role_values
 
 
-class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Alasan penolakan"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
-        error_messages={"required": gettext_lazy("Tuliskan alasan penolakan.")},
-    )
+def queue_redirect(request):
+    """The old queue: the list of submitted accounts of the first profile menu the viewer has."""
+    for kind, menu in KIND_MENUS.items():
+        if can_open(request.user, menu):
+            url = reverse(f"{kind}_profiles:index")
+            return redirect(f"{url}?status={VerificationStatus.DIAJUKAN}")
+    raise PermissionDenied
 
 
-class QueueView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "users/admin/verification_queue.html"
-    page_title = gettext_lazy("Verifikasi Akun")
-    header_icon = "tick-inverse"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_use_verification(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        return super().get_context_data(
-            personal_queue=verification.queue(user, "personal"),
-            mitra_queue=verification.queue(user, "mitra"),
-            **kwargs,
-        )
-
-
-class ReviewView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "users/admin/verification_review.html"
-    header_icon = "user"
-
-    def dispatch(self, request, kind, pk):
-        if kind not in KINDS:
-            raise PermissionDenied
-        self.kind = kind
-        self.profile = get_object_or_404(KINDS[kind](), pk=pk)
-        if not verification.can_verify(request.user, self.profile):
-            raise PermissionDenied
-        return super().dispatch(request, kind, pk)
-
-    def get_page_title(self):
-        return _("Verifikasi Akun: %(name)s") % {"name": self.profile}
-
-    def get_context_data(self, reject_form=None, **kwargs):
-        return super().get_context_data(
-            kind=self.kind,
-            profile=self.profile,
-            account=self.profile.user,
-            completeness=completeness_of(self.profile),
-            logs=VerificationLog.objects.filter(account=self.profile.user).select_related("actor")[:20],
-            reject_form=reject_form or RejectForm(),
-            **kwargs,
-        )
-
-    def post(self, request, kind, pk):
-        action = request.POST.get("action")
-        try:
-            if action == "verify":
-                verification.verify(self.profile, request.user)
-                messages.success(request, _("Akun %(name)s sudah diverifikasi.") % {"name": self.profile})
-            elif action == "reject":
-                form = RejectForm(request.POST)
-                if not form.is_valid():
-                    return self.render_to_response(self.get_context_data(reject_form=form))
-                verification.reject(self.profile, request.user, form.cleaned_data["reason"])
-                messages.success(request, _("Pengajuan %(name)s ditolak.") % {"name": self.profile})
-            else:
-                raise PermissionDenied
-        except verification.VerificationRefused as error:
-            messages.error(request, str(error))
-        return redirect(reverse("account_verification:queue"))
-
-
-class VerificationMenuItem(MenuItem):
-    """ "Verifikasi Akun", shown to the roles that decide on verifications."""
-
-    def is_shown(self, request):
-        return may_use_verification(request.user)
+def review_redirect(request, kind, pk):
+    if kind not in KIND_MENUS:
+        raise Http404
+    check_menu(request.user, KIND_MENUS[kind])
+    return redirect(reverse(f"{kind}_profiles:detail", args=[pk]))
 
 
 class NotificationsMenuItem(MenuItem):

@@ -56,8 +56,9 @@ def _log(profile, action, actor=None, note=""):
 
 
 def _review_url(profile):
-    kind = "mitra" if is_mitra(profile) else "personal"
-    return reverse("account_verification:detail", args=[kind, profile.pk])
+    """The profile's page in the admin (Data Profil Personal / Data Profil Mitra), with the decision."""
+    namespace = "mitra_profiles" if is_mitra(profile) else "personal_profiles"
+    return reverse(f"{namespace}:detail", args=[profile.pk])
 
 
 def _owner_url(profile):

@@ -1,10 +1,10 @@
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from portal.admin_menu import register_master_data_modeladmin
-from users import admin_urls
-from users.admin_views import NotificationsMenuItem, VerificationMenuItem
+from users import admin_hooks_profiles, admin_hooks_reports  # noqa: F401  (registers on import)
+from users.admin_views import NotificationsMenuItem
 from users.modeladmin import BidangUsahaAdmin, DesaAdmin, KecamatanAdmin, PendidikanAdmin
 from users.viewsets import STAFF_BULK_ACTIONS
 
@@ -16,22 +16,6 @@ register_master_data_modeladmin(PendidikanAdmin)
 # Replace Wagtail's user bulk actions (same action types, registered after them).
 for bulk_action in STAFF_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
-
-
-@hooks.register("register_admin_urls")
-def register_verification_urls():
-    return [path("verifikasi-akun/", include(admin_urls, namespace="account_verification"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_verification_menu_item():
-    return VerificationMenuItem(
-        _("Verifikasi Akun"),
-        reverse("account_verification:queue"),
-        name="verifikasi-akun",
-        icon_name="tick-inverse",
-        order=150,
-    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,7 +6,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
 
 from marketplace.forms import ApplicationStatusForm
-from marketplace.models import Application
+from marketplace.models import Application, PersonalRating
+from marketplace.querysets import ApplicationQuerySet
 
 
 def applicant_detail(request, pk):
@@ -15,9 +16,12 @@ def applicant_detail(request, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), "users:login_mitra")
     application = get_object_or_404(
-        Application.objects.with_resume(), pk=pk, vacancy__mitra__user=request.user
+        Application.objects.with_resume().select_related(*ApplicationQuerySet.RATINGS),
+        pk=pk,
+        vacancy__mitra__user=request.user,
     )
     profile = application.personal
+    applicant_ratings = PersonalRating.objects.filter(personal=profile).public()
     status_form = ApplicationStatusForm(
         initial={"status": application.status, "message": application.mitra_message},
         prefix=f"lamaran-{application.pk}",
@@ -34,5 +38,8 @@ def applicant_detail(request, pk):
             "educations": profile.educations.all(),
             "skills": profile.skills.all(),
             "organisations": profile.organisations.all(),
+            # Rating Personal: what Mitra said of this applicant once revealed (issue 7).
+            "applicant_rating": applicant_ratings.summary(),
+            "applicant_reviews": applicant_ratings.order_by("-created_at", "-pk")[:10],
         },
     )

@@ -3,6 +3,7 @@ listing, search, filters and detail routes are code (filled in by steps 4-6)."""
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Avg, Count
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,8 +14,9 @@ from wagtail.models import Page
 from marketplace.choices import ApplicationStatus
 from marketplace.feeds import VacancyFeed, with_search
 from marketplace.forms import VacancySearchForm
-from marketplace.jsonld import job_posting, to_script_json
-from marketplace.models import Application, SavedVacancy, Vacancy
+from marketplace.jsonld import employer_aggregate_rating, job_posting, to_script_json
+from marketplace.models import Application, MitraRating, SavedVacancy, Vacancy
+from marketplace.querysets_ratings import public_rating_q
 from marketplace.use_cases import apply_blockers
 from users.models import Kecamatan
 from users.querysets import public_mitra_profiles
@@ -80,6 +82,7 @@ class VacancyIndexPage(ListingPage):
             "vacancy": vacancy,
             "mitra_url": mitra_page.detail_url(vacancy.mitra) if mitra_page else "",
             "job_posting_json": to_script_json(posting) if posting else "",
+            "mitra_rating": mitra_rating_summary(vacancy.mitra),
         }
         user = request.user
         if user.is_authenticated and user.is_personal:
@@ -97,6 +100,11 @@ class VacancyIndexPage(ListingPage):
         return self.url + self.reverse_subpage("detail", args=[vacancy.pk])
 
 
+def mitra_rating_summary(mitra):
+    """Rating Mitra shown to the public: ``{"average", "count"}`` of its public ratings (one query)."""
+    return MitraRating.objects.filter(mitra=mitra).public().summary()
+
+
 class MitraIndexPage(ListingPage):
     class Category(models.TextChoices):
         FORMAL = "formal", _("Formal")
@@ -106,6 +114,7 @@ class MitraIndexPage(ListingPage):
     content_panels = ListingPage.content_panels + [FieldPanel("category")]
     max_count = 2
     per_page = 12
+    reviews_shown = 20
 
     class Meta:
         verbose_name = _("halaman daftar Mitra")
@@ -120,7 +129,11 @@ class MitraIndexPage(ListingPage):
         query = request.GET.get("q", "").strip()[:100]
         kecamatan_list = list(Kecamatan.objects.order_by("name"))
         kecamatan = next((k for k in kecamatan_list if str(k.pk) == request.GET.get("kecamatan")), None)
-        profiles = self.mitra_profiles()
+        public = public_rating_q("ratings__")
+        profiles = self.mitra_profiles().annotate(
+            rating_average=Avg("ratings__stars", filter=public),
+            rating_count=Count("ratings", filter=public),
+        )
         if query:
             profiles = profiles.filter(name__icontains=query)
         if kecamatan:
@@ -140,7 +153,19 @@ class MitraIndexPage(ListingPage):
     @path("<int:pk>/", name="detail")
     def detail(self, request, pk):
         mitra = get_object_or_404(self.mitra_profiles(), pk=pk)
-        return self.render(request, template="pages/mitra_detail.html", context_overrides={"mitra": mitra})
+        ratings = MitraRating.objects.filter(mitra=mitra).public()
+        summary = ratings.summary()
+        aggregate = employer_aggregate_rating(mitra, summary)
+        context = {
+            "mitra": mitra,
+            "rating": summary,
+            # Newest first; the average and count above cover them all.
+            "reviews": ratings.order_by("-created_at", "-pk")[: self.reviews_shown]
+            if summary["count"]
+            else [],
+            "rating_json": to_script_json(aggregate) if aggregate else "",
+        }
+        return self.render(request, template="pages/mitra_detail.html", context_overrides=context)
 
     def detail_url(self, mitra):
         return self.url + self.reverse_subpage("detail", args=[mitra.pk])

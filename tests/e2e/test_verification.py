@@ -1,5 +1,5 @@
-"""Guide §4.3/§4.4 in a browser: "Ajukan Verifikasi" → the Desa operator verifies in the admin →
-the owner sees the notification."""
+"""Guide §4.3/§4.4 in a browser: "Ajukan Verifikasi" → the Desa operator verifies in the admin
+(Data Profil Personal) → the owner sees the notification."""
 
 import pytest
 from playwright.sync_api import expect
@@ -36,11 +36,16 @@ def test_ajukan_verifikasi_then_desa_operator_verifies(site, phone, desktop, ass
     desktop.locator("input[name=username]").fill(operator.username)
     desktop.locator("input[name=password]").fill(DEFAULT_PASSWORD)
     desktop.get_by_role("button", name="Login").click()
-    desktop.get_by_role("link", name="Verifikasi Akun").click()
-    desktop.get_by_role("link", name="Periksa").click()
+    desktop.get_by_role("link", name="Data Profil Personal").click()
+    expect(desktop.get_by_text("1 akun menunggu verifikasi")).to_be_visible()
+    desktop.get_by_role("link", name="Siti Aminah").click()
     expect(desktop.get_by_text(profile.nik)).to_be_visible()
+    assert_accessible(desktop)
+    desktop.get_by_role("button", name="Tolak", exact=True).click()
+    expect(desktop.get_by_text("Tuliskan alasan penolakan.")).to_be_visible()
     desktop.get_by_role("button", name="Verifikasi", exact=True).click()
     expect(desktop.get_by_text("sudah diverifikasi")).to_be_visible()
+    expect(desktop.get_by_role("cell", name="Diverifikasi")).to_be_visible()
 
     phone.goto("/akun/pemberitahuan/")
     expect(phone.get_by_text("Akun Anda sudah diverifikasi")).to_be_visible()

@@ -1,0 +1,257 @@
+"""Exports of Laporan Personal and Laporan Mitra: CSV, XLSX (openpyxl) and a printable PDF.
+
+Every export is built from ``Table`` objects (a title, headings and rows), so that the three formats
+and the background job (users/report_tasks.py) write the same figures. Rows may be a generator:
+the CSV and XLSX writers stream them (a big drill-down list is never held in memory).
+
+Files of background exports live in private storage under ``laporan/<user id>/<kind>-<token>.<fmt>``:
+the owner is part of the path, so the download view only ever looks in the requester's folder.
+"""
+
+import csv
+import datetime
+import io
+import re
+import tempfile
+import uuid
+from dataclasses import dataclass
+
+from django.core.files import File
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from portal import pdf
+from users.storage import PrivateStorage
+
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE}
+EXPORT_DIR = "laporan"
+TOKEN_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
+
+
+@dataclass
+class Table:
+    title: str
+    headings: list
+    rows: object  # an iterable of lists
+    label_columns: int = 0  # the leading columns that name a row; the others are figures
+
+
+def cell(value):
+    """A value as written to CSV, XLSX and PDF."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "Y-m-d H:i")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return value
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables of the reports
+
+
+def report_table(title, first_headings, rows, measures, first_values, total=None):
+    """A table of grouped figures: ``first_values(row)`` are the label columns of a row."""
+    headings = [*first_headings, *(str(label) for _key, label in measures)]
+    body = [[*first_values(row), *row.values(measures)] for row in rows]
+    if total is not None:
+        body.append([total.label, *([""] * (len(first_headings) - 1)), *total.values(measures)])
+    return Table(title, headings, body, label_columns=len(first_headings))
+
+
+def personal_report_tables(report):
+    return [
+        report_table(
+            _("Per kecamatan"),
+            [_("Kecamatan")],
+            report.kecamatan_rows,
+            report.measures,
+            lambda row: [row.label],
+            report.total,
+        ),
+        report_table(
+            _("Per desa/kelurahan"),
+            [_("Kecamatan"), _("Desa/Kelurahan")],
+            report.desa_rows,
+            report.measures,
+            lambda row: [row.kecamatan, row.label],
+            report.total,
+        ),
+    ]
+
+
+def mitra_report_tables(report):
+    def table(title, heading, rows, total=None):
+        return report_table(title, [heading], rows, report.measures, lambda row: [row.label], total)
+
+    return [
+        table(_("Per kategori"), _("Kategori"), report.category_rows, report.total),
+        table(_("Per bidang usaha"), _("Bidang Usaha"), report.business_field_rows),
+        table(_("Per kecamatan"), _("Kecamatan"), report.kecamatan_rows, report.total),
+    ]
+
+
+PERSONAL_ACCOUNT_HEADINGS = (
+    gettext_lazy("Nama"),
+    gettext_lazy("Username"),
+    gettext_lazy("Email"),
+    gettext_lazy("Nomor HP"),
+    gettext_lazy("Jenis kelamin"),
+    gettext_lazy("Pendidikan terakhir"),
+    gettext_lazy("Kecamatan"),
+    gettext_lazy("Desa/Kelurahan"),
+    gettext_lazy("Tanggal daftar"),
+    gettext_lazy("Status verifikasi"),
+    gettext_lazy("Profil lengkap"),
+    gettext_lazy("Pernah melamar"),
+    gettext_lazy("Diterima kerja"),
+)
+
+
+def personal_account_values(profile):
+    user = profile.user
+    return [
+        user.get_full_name() or user.username,
+        user.username,
+        user.email,
+        user.phone,
+        profile.get_gender_display(),
+        profile.education_level.name if profile.education_level else "",
+        profile.kecamatan.name if profile.kecamatan else "",
+        profile.desa.name if profile.desa else "",
+        user.date_joined,
+        profile.get_verification_status_display(),
+        profile.is_complete,
+        profile.has_applied,
+        profile.has_accepted,
+    ]
+
+
+def personal_accounts_table(queryset):
+    """The drill-down list as a table; rows are fetched in chunks while they are written."""
+    rows = (personal_account_values(profile) for profile in queryset.iterator(chunk_size=500))
+    return Table(
+        _("Daftar akun personal"),
+        [str(heading) for heading in PERSONAL_ACCOUNT_HEADINGS],
+        rows,
+        label_columns=len(PERSONAL_ACCOUNT_HEADINGS),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(table):
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # lets spreadsheet programs read UTF-8
+    yield writer.writerow([str(heading) for heading in table.headings])
+    for row in table.rows:
+        yield writer.writerow([cell(value) for value in row])
+
+
+def write_xlsx(tables, output):
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for table in tables:
+        sheet = workbook.create_sheet(title=SHEET_TITLE_FORBIDDEN.sub("-", str(table.title))[:31])
+        heading_cells = []
+        for heading in table.headings:
+            heading_cell = WriteOnlyCell(sheet, value=str(heading))
+            heading_cell.font = bold
+            heading_cells.append(heading_cell)
+        sheet.append(heading_cells)
+        for row in table.rows:
+            sheet.append([cell(value) for value in row])
+    workbook.save(output)
+
+
+def xlsx_bytes(tables):
+    output = io.BytesIO()
+    write_xlsx(tables, output)
+    return output.getvalue()
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(table, filename):
+    return _attachment(StreamingHttpResponse(csv_lines(table), content_type=CSV_TYPE), filename)
+
+
+def xlsx_response(tables, filename):
+    return _attachment(HttpResponse(xlsx_bytes(tables), content_type=XLSX_TYPE), filename)
+
+
+def pdf_response(title, tables, filters_text, filename):
+    context = {
+        "title": title,
+        "tables": tables,
+        "filters_text": filters_text,
+        "printed_at": timezone.now(),
+    }
+    return pdf.pdf_response(pdf.render_pdf("users/admin/reports/report_pdf.html", context), filename)
+
+
+def export_filename(kind, fmt):
+    return f"laporan-{kind}-{timezone.localdate():%Y%m%d}.{fmt}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Files of background exports
+
+
+def export_path(user_id, kind, token, fmt):
+    return f"{EXPORT_DIR}/{int(user_id)}/{kind}-{token}.{fmt}"
+
+
+def new_token():
+    return uuid.uuid4().hex
+
+
+def save_export(user_id, kind, token, fmt, table):
+    """Write ``table`` as CSV or XLSX to private storage; returns the stored name."""
+    storage = PrivateStorage()
+    name = export_path(user_id, kind, token, fmt)
+    if storage.exists(name):
+        storage.delete(name)
+    with tempfile.TemporaryFile() as output:
+        if fmt == "csv":
+            for line in csv_lines(table):
+                output.write(line.encode("utf-8"))
+        else:
+            write_xlsx([table], output)
+        output.seek(0)
+        return storage.save(name, File(output, name=name))
+
+
+def open_export(user, kind, token, fmt):
+    """The requester's own export file, or None (another user's token finds nothing)."""
+    if fmt not in CONTENT_TYPES or not TOKEN_PATTERN.match(token):
+        return None
+    storage = PrivateStorage()
+    name = export_path(user.pk, kind, token, fmt)
+    if not storage.exists(name):
+        return None
+    return storage.open(name, "rb")

@@ -1,0 +1,328 @@
+"""Figures of Laporan Personal and Laporan Mitra (guide §7.2), and the region scope they share with
+the Dasbor.
+
+Scope rule (DESIGN §2, issue 8): a Kecamatan operator sees only the Personal *and* the Mitra whose
+profile lies in its kecamatan (``kecamatan`` field of the profile), a Desa operator only those whose
+profile lies in its desa (``desa`` field); Dinaker, Verifikator, Admin and Super Admin see every
+region. Facts hanging off a profile (applications, vacancies, services) follow the scope of the
+profile they belong to. A staff account bound to a region it does not have sees nothing.
+
+Every figure is a fixed number of aggregate queries whatever the amount of data: rows are grouped
+in SQL, and the small grouped results (at most one row per desa, or per category × bidang usaha ×
+kecamatan) are rolled up in Python.
+
+Note: reports read marketplace facts (applications, vacancies), so this module imports
+``marketplace`` — unlike the rest of ``users``.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.choices import ApplicationStatus, VacancyStatus
+from marketplace.models import Application, Vacancy
+from users.choices import MitraCategory, StaffRole, VerificationStatus
+from users.models import (
+    BidangUsaha,
+    Education,
+    Kecamatan,
+    MitraProfile,
+    Organisation,
+    PersonalProfile,
+    Skill,
+    WorkExperience,
+)
+from users.roles import role_of
+
+NOTHING = Q(pk__in=[])
+
+# ---------------------------------------------------------------------------------------------
+# Scope
+
+
+def region_scope_q(user, prefix=""):
+    """The profiles (Personal or Mitra, both have ``kecamatan`` and ``desa``) ``user`` may see in
+    reports and on the Dasbor; ``prefix`` reaches the profile from another model ("mitra__")."""
+    role = role_of(user)
+    if role == StaffRole.DESA:
+        return Q(**{f"{prefix}desa_id": user.scope_desa_id}) if user.scope_desa_id else NOTHING
+    if role == StaffRole.KECAMATAN:
+        return Q(**{f"{prefix}kecamatan_id": user.scope_kecamatan_id}) if user.scope_kecamatan_id else NOTHING
+    if role is None:
+        return NOTHING
+    return Q()
+
+
+def kecamatan_in_scope(user):
+    """The kecamatan a user's reports may list (one for a Kecamatan or Desa operator)."""
+    role = role_of(user)
+    if role == StaffRole.KECAMATAN:
+        return Kecamatan.objects.filter(pk=user.scope_kecamatan_id)
+    if role == StaffRole.DESA:
+        return Kecamatan.objects.filter(desa_set=user.scope_desa_id)
+    return Kecamatan.objects.all()
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """The filters of both reports (the Mitra report ignores desa, education and gender)."""
+
+    date_from: object = None  # date of registration (User.date_joined), inclusive
+    date_to: object = None
+    kecamatan: object = None
+    desa: object = None
+    education_level: object = None
+    gender: str = ""
+
+    def profile_q(self, prefix="", personal=True):
+        q = Q()
+        if self.date_from:
+            q &= Q(**{f"{prefix}user__date_joined__date__gte": self.date_from})
+        if self.date_to:
+            q &= Q(**{f"{prefix}user__date_joined__date__lte": self.date_to})
+        if self.kecamatan:
+            q &= Q(**{f"{prefix}kecamatan_id": self.kecamatan.pk})
+        if personal:
+            if self.desa:
+                q &= Q(**{f"{prefix}desa_id": self.desa.pk})
+            if self.education_level:
+                q &= Q(**{f"{prefix}education_level_id": self.education_level.pk})
+            if self.gender:
+                q &= Q(**{f"{prefix}gender": self.gender})
+        return q
+
+
+# ---------------------------------------------------------------------------------------------
+# Laporan Personal
+
+
+def _exists(model, **lookups):
+    return Exists(model.objects.filter(profile=OuterRef("pk"), **lookups))
+
+
+def personal_complete_q():
+    """A 100 % profile (users/completeness.py ``personal_completeness``) as one SQL condition on
+    PersonalProfile. tests/test_reports.py checks that both always agree."""
+    return (
+        Q(user__email_verified_at__isnull=False, user__phone_verified_at__isnull=False)
+        & ~Q(user__first_name="")
+        & Q(nik__isnull=False)
+        & ~Q(nik="")
+        & ~Q(gender="")
+        & ~Q(birth_place="")
+        & Q(birth_date__isnull=False)
+        & ~Q(address="")
+        & Q(desa__isnull=False)
+        & ~Q(photo="")
+        & Q(photo__isnull=False)
+        & ~Q(summary="")
+        & Q(education_level__isnull=False)
+        & ~Q(job_seeking_status="")
+        & (Q(no_experience=True) | _exists(WorkExperience))
+        & _exists(Education)
+        & _exists(Skill)
+        & (Q(no_organisation=True) | _exists(Organisation))
+    )
+
+
+def _applied():
+    return Exists(Application.objects.filter(personal=OuterRef("pk")))
+
+
+def _accepted():
+    return Exists(Application.objects.filter(personal=OuterRef("pk"), status=ApplicationStatus.DITERIMA))
+
+
+def filtered_personal_profiles(user, filters):
+    return PersonalProfile.objects.filter(region_scope_q(user), filters.profile_q())
+
+
+PERSONAL_MEASURES = (
+    ("registered", _("Terdaftar")),
+    ("verified", _("Terverifikasi")),
+    ("complete", _("Profil lengkap")),
+    ("applied", _("Pernah melamar")),
+    ("accepted", _("Diterima kerja")),
+)
+
+
+@dataclass
+class ReportRow:
+    label: str
+    kecamatan: str = ""
+    kecamatan_id: int | None = None
+    desa_id: int | None = None
+    counts: dict = field(default_factory=dict)
+
+    def values(self, measures):
+        return [self.counts.get(key, 0) for key, _label in measures]
+
+    @property
+    def cells(self):
+        """The figures in the order of the report's measures (``counts`` is always built in it)."""
+        return list(self.counts.values())
+
+
+@dataclass
+class PersonalReport:
+    kecamatan_rows: list
+    desa_rows: list
+    total: ReportRow
+    measures: tuple = PERSONAL_MEASURES
+
+
+def personal_report(user, filters):
+    """Laporan Personal: per desa and per kecamatan. Three queries in all."""
+    grouped = (
+        filtered_personal_profiles(user, filters)
+        .values("kecamatan_id", "kecamatan__name", "desa_id", "desa__name")
+        .annotate(
+            registered=Count("pk"),
+            verified=Count("pk", filter=Q(verification_status=VerificationStatus.TERVERIFIKASI)),
+            complete=Count("pk", filter=personal_complete_q()),
+            applied=Count("pk", filter=_applied()),
+            accepted=Count("pk", filter=_accepted()),
+        )
+        .order_by("kecamatan__name", "desa__name")
+    )
+    keys = [key for key, _label in PERSONAL_MEASURES]
+    desa_rows = []
+    per_kecamatan = defaultdict(lambda: dict.fromkeys(keys, 0))
+    total = ReportRow(str(_("Jumlah")), counts=dict.fromkeys(keys, 0))
+    for group in grouped:
+        counts = {key: group[key] for key in keys}
+        for key in keys:
+            total.counts[key] += counts[key]
+            per_kecamatan[group["kecamatan_id"]][key] += counts[key]
+        desa_rows.append(
+            ReportRow(
+                group["desa__name"] or str(_("(desa belum diisi)")),
+                kecamatan=group["kecamatan__name"] or str(_("(kecamatan belum diisi)")),
+                kecamatan_id=group["kecamatan_id"],
+                desa_id=group["desa_id"],
+                counts=counts,
+            )
+        )
+    kecamatan_list = kecamatan_in_scope(user)
+    if filters.kecamatan:
+        kecamatan_list = kecamatan_list.filter(pk=filters.kecamatan.pk)
+    if filters.desa:
+        kecamatan_list = kecamatan_list.filter(desa_set=filters.desa)
+    kecamatan_rows = [
+        ReportRow(
+            kecamatan.name,
+            kecamatan=kecamatan.name,
+            kecamatan_id=kecamatan.pk,
+            counts=per_kecamatan[kecamatan.pk],
+        )
+        for kecamatan in kecamatan_list.order_by("name")
+    ]
+    if None in per_kecamatan:
+        kecamatan_rows.append(ReportRow(str(_("(kecamatan belum diisi)")), counts=per_kecamatan[None]))
+    return PersonalReport(kecamatan_rows, desa_rows, total)
+
+
+def personal_accounts(user, filters):
+    """The drill-down list: the Personal accounts matching the filters, with their report flags."""
+    return (
+        filtered_personal_profiles(user, filters)
+        .select_related("user", "kecamatan", "desa", "education_level")
+        .annotate(
+            is_complete=ExpressionWrapper(personal_complete_q(), output_field=BooleanField()),
+            has_applied=_applied(),
+            has_accepted=_accepted(),
+        )
+        .order_by("user__first_name", "user__last_name", "pk")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Laporan Mitra
+
+
+MITRA_MEASURES = (
+    ("mitra", _("Jumlah mitra")),
+    ("vacancies", _("Lowongan diposting")),
+    ("applicants", _("Pelamar")),
+    ("accepted", _("Diterima")),
+)
+
+
+@dataclass
+class MitraReport:
+    category_rows: list
+    business_field_rows: list
+    kecamatan_rows: list
+    total: ReportRow
+    measures: tuple = MITRA_MEASURES
+
+
+def mitra_report(user, filters):
+    """Laporan Mitra by category, Bidang Usaha and kecamatan.
+
+    The period filters the Mitra by registration date (as Laporan Personal does); each Mitra then
+    counts with all its vacancies posted (every status but Draf) and all applications to them
+    ("Pelamar", one per application) and those Diterima. Five queries in all.
+    """
+    keys = ("category", "business_field_id", "kecamatan_id")
+    mitra_q = region_scope_q(user) & filters.profile_q(personal=False)
+    vacancy_q = region_scope_q(user, "mitra__") & filters.profile_q("mitra__", personal=False)
+    application_q = region_scope_q(user, "vacancy__mitra__") & filters.profile_q(
+        "vacancy__mitra__", personal=False
+    )
+    cells = defaultdict(lambda: dict.fromkeys(("mitra", "vacancies", "applicants", "accepted"), 0))
+    for row in MitraProfile.objects.filter(mitra_q).values(*keys).annotate(n=Count("pk")).order_by():
+        cells[tuple(row[key] for key in keys)]["mitra"] = row["n"]
+    vacancy_keys = [f"mitra__{key}" for key in keys]
+    vacancies = (
+        Vacancy.objects.filter(vacancy_q)
+        .exclude(status=VacancyStatus.DRAFT)
+        .values(*vacancy_keys)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in vacancies:
+        cells[tuple(row[key] for key in vacancy_keys)]["vacancies"] = row["n"]
+    application_keys = [f"vacancy__mitra__{key}" for key in keys]
+    applications = (
+        Application.objects.filter(application_q)
+        .values(*application_keys)
+        .annotate(n=Count("pk"), accepted=Count("pk", filter=Q(status=ApplicationStatus.DITERIMA)))
+        .order_by()
+    )
+    for row in applications:
+        cell = cells[tuple(row[key] for key in application_keys)]
+        cell["applicants"], cell["accepted"] = row["n"], row["accepted"]
+
+    measure_keys = [key for key, _label in MITRA_MEASURES]
+    rollups = [defaultdict(lambda: dict.fromkeys(measure_keys, 0)) for _key in keys]
+    total = ReportRow(str(_("Jumlah")), counts=dict.fromkeys(measure_keys, 0))
+    for cell_key, counts in cells.items():
+        for index, rollup in enumerate(rollups):
+            for measure in measure_keys:
+                rollup[cell_key[index]][measure] += counts[measure]
+        for measure in measure_keys:
+            total.counts[measure] += counts[measure]
+    by_category, by_field, by_kecamatan = rollups
+
+    category_rows = [
+        ReportRow(str(label), counts=by_category[value]) for value, label in MitraCategory.choices
+    ]
+    fields = BidangUsaha.objects.filter(pk__in=[key for key in by_field if key is not None])
+    business_field_rows = [ReportRow(item.name, counts=by_field[item.pk]) for item in fields]
+    kecamatan_list = kecamatan_in_scope(user)
+    if filters.kecamatan:
+        kecamatan_list = kecamatan_list.filter(pk=filters.kecamatan.pk)
+    kecamatan_rows = [
+        ReportRow(item.name, kecamatan=item.name, kecamatan_id=item.pk, counts=by_kecamatan[item.pk])
+        for item in kecamatan_list.order_by("name")
+    ]
+    if None in by_kecamatan:
+        kecamatan_rows.append(ReportRow(str(_("(kecamatan belum diisi)")), counts=by_kecamatan[None]))
+    return MitraReport(category_rows, business_field_rows, kecamatan_rows, total)
