@@ -1,12 +1,33 @@
-"""Admin definitions of the portal package: the WhatsApp outbox, read-only, under Settings."""
+"""Admin definitions of the portal package: the WhatsApp outbox under Settings. Rows are a record,
+never edited; Super Admin and Admin can "Kirim Ulang" a failed message (portal/broadcasts.py)."""
 
+from django.contrib import messages
 from django.contrib.auth import get_permission_codename
-from django.urls import path
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from marketplace.use_cases import UseCaseError
+from portal import broadcasts
+from portal.admin_access import answer_403
 from portal.models import WhatsAppMessage
+
+OUTBOX_NAME = "kotak-keluar-whatsapp"
+
+
+def retry_url(message):
+    if message.status == WhatsAppMessage.Status.FAILED:
+        return reverse(f"{OUTBOX_NAME}:retry", args=[message.pk])
+    return None
 
 
 class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -22,9 +43,62 @@ class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
 whatsapp_outbox_permission_policy = ViewOnlyPermissionPolicy(WhatsAppMessage)
 
 
+class OutboxIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if (url := retry_url(instance)) and broadcasts.can_retry_whatsapp(self.request.user):
+            buttons.append(MenuItem(gettext("Kirim Ulang"), url=url, icon_name="resubmit", priority=5))
+        return buttons
+
+
+class OutboxInspectView(InspectView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if (url := retry_url(self.object)) and broadcasts.can_retry_whatsapp(self.request.user):
+            buttons.append(Button(gettext("Kirim Ulang"), url=url, icon_name="resubmit", priority=5))
+        return buttons
+
+
+class RetryView(WagtailAdminTemplateMixin, TemplateView):
+    """Kirim Ulang: a confirmation page (GET) and the re-queueing (POST), for Super Admin and Admin."""
+
+    template_name = "portal/admin/whatsapp_retry.html"
+    page_title = _("Kirim Ulang")
+    header_icon = "mail"
+
+    def dispatch(self, request, pk):
+        if not broadcasts.can_retry_whatsapp(request.user):
+            raise PermissionDenied
+        self.message = get_object_or_404(WhatsAppMessage, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return gettext("Pesan WhatsApp #%(id)s") % {"id": self.message.pk}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            message=self.message, index_url=reverse(f"{OUTBOX_NAME}:index"), **kwargs
+        )
+
+    def post(self, request, pk):
+        try:
+            broadcasts.retry_whatsapp(request.user, self.message.pk)
+        except UseCaseError as error:
+            messages.warning(request, str(error))
+        else:
+            messages.success(
+                request,
+                gettext("Pesan WhatsApp #%(id)s diantre untuk dikirim ulang.") % {"id": self.message.pk},
+            )
+        return redirect(f"{OUTBOX_NAME}:index")
+
+
 class WhatsAppOutboxViewSet(ModelViewSet):
     model = WhatsAppMessage
-    name = "kotak-keluar-whatsapp"
+    name = OUTBOX_NAME
+    index_view_class = OutboxIndexView
+    inspect_view_class = OutboxInspectView
     icon = "mail"
     menu_label = _("Kotak Keluar WhatsApp")
     add_to_settings_menu = True
@@ -47,6 +121,7 @@ class WhatsAppOutboxViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path(f"inspect/<{self.pk_path_converter}:pk>/", self.inspect_view, name="inspect"),
+            path("kirim-ulang/<int:pk>/", answer_403(RetryView.as_view()), name="retry"),
         ]
 
     def get_permissions_to_register(self):

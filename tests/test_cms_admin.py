@@ -85,6 +85,8 @@ def test_site_settings_edit_changes_the_footer(client, editor):
         "youtube_url": "",
         "privacy_page": site_settings.privacy_page_id,
         "terms_page": site_settings.terms_page_id,
+        "unanswered_application_days": 7,
+        "vacancy_reminder_days": 3,
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
