@@ -11,15 +11,26 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
-from marketplace.choices import ApplicationStatus, PriceUnit, ServiceRequestStatus
+from marketplace.choices import (
+    ApplicationStatus,
+    PriceUnit,
+    ServiceRatingDirection,
+    ServiceRequestStatus,
+    TestimonialStatus,
+)
 from marketplace.factories import VacancyFactory
 from marketplace.models import (
     Application,
     KategoriJasa,
     KategoriLowongan,
+    MitraAnnouncement,
+    MitraRating,
+    PersonalRating,
     Service,
+    ServiceRating,
     ServiceRequest,
     ServiceRequestEvent,
+    Testimonial,
     TipePekerjaan,
     Vacancy,
 )
@@ -105,6 +116,9 @@ def load_demo_content(personals=20, mitras=5, announcements=6, vacancies=12, ser
     _demo_applications(applications)
     _demo_services(services)
     _demo_service_requests()
+    _demo_ratings()
+    _demo_testimonials()
+    _demo_mitra_announcements()
     index = AnnouncementIndexPage.objects.first()
     if index:
         for _ in range(announcements):
@@ -163,10 +177,16 @@ def _demo_applications(per_vacancy=3):
     vacancies = Vacancy.objects.filter(mitra__user__username__in=["mitra", "mitra_informal"])
     for vacancy in vacancies:
         for applicant in random.sample(applicants, k=min(per_vacancy, len(applicants))):
+            status = random.choice(DEMO_STATUSES)
+            decided = status in (ApplicationStatus.DITERIMA, ApplicationStatus.DITOLAK)
             Application.objects.get_or_create(
                 vacancy=vacancy,
                 personal=applicant,
-                defaults={"status": random.choice(DEMO_STATUSES)},
+                defaults={
+                    "status": status,
+                    "status_changed_at": timezone.now() if status != ApplicationStatus.TERKIRIM else None,
+                    "decided_at": timezone.now() - datetime.timedelta(days=3) if decided else None,
+                },
             )
 
 
@@ -316,3 +336,110 @@ def _demo_service_requests(per_service=2):
                 ServiceRequestEvent.objects.create(
                     request=request, from_status=from_status, to_status=to_status, actor=actor
                 )
+
+
+DEMO_COMMENTS = [
+    "Proses rekrutmen jelas dan cepat, terima kasih.",
+    "Komunikasi baik, jadwal wawancara tepat waktu.",
+    "Pekerjaan rapi dan sesuai janji.",
+    "Ramah dan tepat waktu, akan memakai jasanya lagi.",
+    "",
+]
+
+
+def _rating_values(when):
+    """Stars, comment and the reveal fields of a demo rating given by both sides ``when``."""
+    return {
+        "stars": random.choice([3, 4, 4, 5, 5]),
+        "comment": random.choice(DEMO_COMMENTS),
+        "editable_until": when + datetime.timedelta(days=14),
+        "revealed_at": when,
+    }
+
+
+def _demo_ratings():
+    """Both sides rated on decided applications and finished service requests, already revealed,
+    so the public Mitra, service and provider pages show averages and reviews."""
+    decided = Application.objects.filter(decided_at__isnull=False, mitra_rating__isnull=True).select_related(
+        "vacancy"
+    )
+    for application in decided:
+        MitraRating.objects.create(
+            application=application,
+            mitra_id=application.vacancy.mitra_id,
+            personal_id=application.personal_id,
+            **_rating_values(application.decided_at),
+        )
+        PersonalRating.objects.create(
+            application=application,
+            mitra_id=application.vacancy.mitra_id,
+            personal_id=application.personal_id,
+            **_rating_values(application.decided_at),
+        )
+    finished = ServiceRequest.objects.filter(
+        status=ServiceRequestStatus.SELESAI, ratings__isnull=True
+    ).select_related("service")
+    for request in finished:
+        for direction, rater, ratee in [
+            (ServiceRatingDirection.OF_PROVIDER, request.requester_id, request.service.provider_id),
+            (ServiceRatingDirection.OF_USER, request.service.provider_id, request.requester_id),
+        ]:
+            ServiceRating.objects.create(
+                service_request=request,
+                service=request.service,
+                direction=direction,
+                rater_id=rater,
+                ratee_id=ratee,
+                **_rating_values(request.completed_at),
+            )
+
+
+DEMO_TESTIMONIALS = [
+    "Lewat Kepenak Ngodene saya dapat kerja di pabrik bulu mata dekat rumah. Prosesnya mudah.",
+    "Kami menemukan tiga penjahit terampil dalam seminggu. Sangat membantu usaha kecil kami.",
+    "Jasa servis motor saya sekarang lebih banyak dipakai warga sekitar.",
+    "Daftar dan melamar bisa dari HP, tidak perlu bolak-balik ke kantor.",
+]
+
+
+def _demo_testimonials():
+    """Approved testimonials of the demo accounts and a few others (Beranda and Testimonial page),
+    and one waiting for approval."""
+    authors = [
+        *User.objects.filter(username__in=["personal", "mitra", "mitra_informal"]).order_by("username"),
+        *User.objects.filter(account_type=AccountType.PERSONAL)
+        .exclude(username="personal")
+        .order_by("pk")[:2],
+    ]
+    admin = User.objects.filter(username="admin").first()
+    for index, author in enumerate(authors):
+        approved = index < len(authors) - 1
+        Testimonial.objects.get_or_create(
+            author=author,
+            defaults={
+                "text": DEMO_TESTIMONIALS[index % len(DEMO_TESTIMONIALS)],
+                "stars": random.choice([4, 5]),
+                "status": TestimonialStatus.APPROVED if approved else TestimonialStatus.PENDING,
+                "decided_at": timezone.now() if approved else None,
+                "decided_by": admin if approved else None,
+            },
+        )
+
+
+def _demo_mitra_announcements():
+    """Announcements of the two demo Mitra, one linked to an open vacancy."""
+    for mitra in MitraProfile.objects.filter(user__username__in=["mitra", "mitra_informal"]):
+        if mitra.announcements.exists():
+            continue
+        vacancy = Vacancy.objects.open().filter(mitra=mitra).first()
+        MitraAnnouncement.objects.create(
+            mitra=mitra,
+            title=f"Rekrutmen terbuka di {mitra.name}",
+            body="Kami membuka kesempatan kerja untuk warga Purbalingga. Lamar lewat menu Lowongan.",
+            vacancy=vacancy,
+        )
+        MitraAnnouncement.objects.create(
+            mitra=mitra,
+            title="Jadwal libur akhir tahun",
+            body="Kantor kami libur pada 25 dan 26 Desember. Lamaran tetap diterima lewat aplikasi.",
+        )

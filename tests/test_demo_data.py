@@ -3,7 +3,16 @@ from django.core.management import call_command
 from django.test import Client
 
 from marketplace.choices import ServiceRequestStatus
-from marketplace.models import Application, Service, ServiceRequest, Vacancy
+from marketplace.models import (
+    Application,
+    MitraAnnouncement,
+    MitraRating,
+    Service,
+    ServiceRating,
+    ServiceRequest,
+    Testimonial,
+    Vacancy,
+)
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +71,13 @@ def test_demo_accounts_log_in_where_the_guide_says(settings):
         assert request.requester_id != request.service.provider_id
         assert [event.to_status for event in request.events.all()][-1] == request.status
     assert ServiceRequest.objects.filter(status=ServiceRequestStatus.SELESAI).exists()
+    # Public ratings, approved testimonials and announcements of verified demo Mitra.
+    assert MitraRating.objects.public().filter(mitra__user__username__in=["mitra", "mitra_informal"]).exists()
+    assert (
+        ServiceRating.objects.public().count() == 2 * ServiceRequest.objects.filter(status="selesai").count()
+    )
+    assert Testimonial.objects.approved().filter(author__username="personal").exists()
+    assert MitraAnnouncement.objects.public().filter(mitra__user__username="mitra").count() == 2
 
     personal = Client()
     response = personal.post("/akun/login/", {"username": "personal", "password": "Demo#Purbalingga1"})
