@@ -192,3 +192,13 @@ def register_rating_admins():
                 menu, reverse(index_name), icon_name="pick"
             ),
         )
+
+
+@hooks.register("register_log_actions")
+def register_rating_log_actions(actions):
+    actions.register_action(
+        rating_use_cases.HIDE_RATING, _("Ulasan disembunyikan"), _("Ulasan disembunyikan")
+    )
+    actions.register_action(
+        rating_use_cases.SHOW_RATING, _("Ulasan ditampilkan"), _("Ulasan ditampilkan kembali")
+    )

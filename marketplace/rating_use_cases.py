@@ -24,6 +24,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from marketplace.choices import ApplicationStatus, ServiceRatingDirection, ServiceRequestStatus
 from marketplace.models import Application, ServiceRequest
@@ -37,6 +38,10 @@ from marketplace.models.ratings import (
 from marketplace.service_use_cases import display_name
 from marketplace.use_cases import UseCaseError
 from users.notifications import notify
+
+# Audit-log actions (registered with the ``register_log_actions`` hook in admin_ratings.py).
+HIDE_RATING = "portal.hide_rating"
+SHOW_RATING = "portal.show_rating"
 
 COMMENT_MAX_LENGTH = 1000
 DECIDED_STATUSES = (ApplicationStatus.DITERIMA, ApplicationStatus.DITOLAK)
@@ -414,6 +419,7 @@ def hide_rating(staff_user, rating, reason=""):
         rating.hidden_by = staff_user
         rating.hidden_reason = (reason or "").strip()[:255]
         rating.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
+        log(rating, HIDE_RATING, user=staff_user, data={"reason": rating.hidden_reason})
     return rating
 
 
@@ -426,4 +432,5 @@ def unhide_rating(staff_user, rating):
         rating.hidden_by = None
         rating.hidden_reason = ""
         rating.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
+        log(rating, SHOW_RATING, user=staff_user)
     return rating

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from marketplace import rating_use_cases, use_cases
 from marketplace.choices import ApplicationStatus, ServiceRatingDirection, ServiceRequestStatus
@@ -353,6 +354,9 @@ def test_staff_hide_and_show_a_review(public_rating):
     assert not MitraRating.objects.public().exists()
     rating_use_cases.unhide_rating(staff, public_rating)
     assert list(MitraRating.objects.public()) == [public_rating]
+    # Both decisions are in the audit log, once each.
+    actions = ModelLogEntry.objects.for_instance(public_rating).values_list("action", flat=True)
+    assert sorted(actions) == ["portal.hide_rating", "portal.show_rating"]
 
 
 # --- Notifications ------------------------------------------------------------------------------------
