@@ -2,7 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from portal import admin_hooks_messages  # noqa: F401  (registers on import)
+from portal import admin_hooks_messages, admin_hooks_settings  # noqa: F401  (registers on import)
 from portal.admin_menu import communications_menu_item, master_data_menu_item
 from portal.admin_panel import AdminMenuItem
 from portal.models import WhatsAppMessage
