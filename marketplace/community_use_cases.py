@@ -3,9 +3,14 @@ called by the account pages and the admin alike.
 
 - A testimonial is written by a Personal or Mitra account, one per account. Saving it (new or edited)
   puts it in "Menunggu persetujuan"; staff with ``marketplace.change_testimonial`` approve or reject
-  it, and the author is told.
+  it, and may later hide an approved one ("Sembunyikan") and show it again; the author is told.
 - A Mitra creates, edits and deletes its announcements. Any Mitra may write them; only those of a
-  verified Mitra are public (``MitraAnnouncement.objects.public()``).
+  verified Mitra that staff have not hidden are public (``MitraAnnouncement.objects.public()``).
+  Super Admin, Admin and Dinaker hide one with a reason the Mitra is told and sees on its list
+  ("Sembunyikan"), and show it again ("Tampilkan kembali"), like taking a vacancy down.
+
+Staff decisions are idempotent (repeating one changes nothing and tells nobody twice) and written to
+Wagtail's audit log (actions registered in marketplace/admin_community.py).
 """
 
 from django.core.exceptions import ValidationError
@@ -13,15 +18,31 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from marketplace.choices import TestimonialStatus, VacancyStatus
 from marketplace.models import MitraAnnouncement, Testimonial, Vacancy
 from marketplace.use_cases import UseCaseError
-from users import documents
+from portal.admin_panel import can_open
+from users import documents, roles
 from users.notifications import notify
+from users.roles import AdminMenu
 
 TESTIMONIAL_MAX_LENGTH = 1000
 MODERATE_PERMISSION = "marketplace.change_testimonial"
+ANNOUNCEMENT_PERMISSION = "marketplace.change_mitraannouncement"
+# Hiding a Mitra's announcement is a decision on Mitra content, as taking a vacancy down is: for these
+# roles only; the other roles of the menu see the admin Pengumuman list read-only.
+ANNOUNCEMENT_MODERATORS = (roles.SUPER_ADMIN, roles.ADMIN, roles.DINAKER)
+REASON_MAX_LENGTH = 1000
+
+# Audit-log actions (registered with the ``register_log_actions`` hook in admin_community.py).
+APPROVE_TESTIMONIAL = "portal.approve_testimonial"
+REJECT_TESTIMONIAL = "portal.reject_testimonial"
+HIDE_TESTIMONIAL = "portal.hide_testimonial"
+SHOW_TESTIMONIAL = "portal.show_testimonial"
+HIDE_ANNOUNCEMENT = "portal.hide_announcement"
+SHOW_ANNOUNCEMENT = "portal.show_announcement"
 ATTACHMENT_KINDS = documents.DOCUMENT_KINDS  # PDF, JPG, PNG, recognised by their content
 ATTACHMENT_MAX_SIZE = documents.MAX_DOCUMENT_SIZE  # 5 MB
 
@@ -72,6 +93,7 @@ def save_testimonial(user, text, stars=None):
             testimonial.text, testimonial.stars = text, stars
             testimonial.status = TestimonialStatus.PENDING
             testimonial.decided_at = testimonial.decided_by = None
+            testimonial.hidden_at = testimonial.hidden_by = None  # the new words get a fresh review
             testimonial.save()
             return testimonial, True
     except IntegrityError:
@@ -79,23 +101,32 @@ def save_testimonial(user, text, stars=None):
         return Testimonial.objects.get(author=user), False
 
 
-def _decide(staff, testimonial, status):
+def _locked_testimonial(staff, testimonial):
     if not may_moderate_testimonials(staff):
         raise UseCaseError(_("Anda tidak berhak memoderasi testimoni."))
+    return Testimonial.objects.select_for_update().select_related("author").get(pk=testimonial.pk)
+
+
+def _decide(staff, testimonial, status, action):
     with transaction.atomic():
-        testimonial = Testimonial.objects.select_for_update().select_related("author").get(pk=testimonial.pk)
+        testimonial = _locked_testimonial(staff, testimonial)
         if testimonial.status == status:
             return testimonial, False  # already decided so: nothing changes, nobody is told twice
+        previous_status = testimonial.status
         testimonial.status = status
         testimonial.decided_at = timezone.now()
         testimonial.decided_by = staff
-        testimonial.save(update_fields=["status", "decided_at", "decided_by", "updated_at"])
+        testimonial.hidden_at = testimonial.hidden_by = None
+        testimonial.save(
+            update_fields=["status", "decided_at", "decided_by", "hidden_at", "hidden_by", "updated_at"]
+        )
+        log(testimonial, action, user=staff, data={"previous_status": previous_status})
     return testimonial, True
 
 
 def approve_testimonial(staff, testimonial):
     """Setujui: the testimonial shows on Beranda and on the Testimonial page; the author is told."""
-    testimonial, changed = _decide(staff, testimonial, TestimonialStatus.APPROVED)
+    testimonial, changed = _decide(staff, testimonial, TestimonialStatus.APPROVED, APPROVE_TESTIMONIAL)
     if changed:
         notify(
             testimonial.author,
@@ -109,7 +140,7 @@ def approve_testimonial(staff, testimonial):
 
 def reject_testimonial(staff, testimonial):
     """Tolak: the testimonial is not (or no longer) public; the author is told and may edit it."""
-    testimonial, changed = _decide(staff, testimonial, TestimonialStatus.REJECTED)
+    testimonial, changed = _decide(staff, testimonial, TestimonialStatus.REJECTED, REJECT_TESTIMONIAL)
     if changed:
         notify(
             testimonial.author,
@@ -119,6 +150,51 @@ def reject_testimonial(staff, testimonial):
                 "Testimoni Anda belum dapat ditampilkan. Pastikan isinya sesuai Ketentuan Penggunaan, "
                 "lalu ubah dan kirim kembali."
             ),
+            reverse("marketplace:testimonial"),
+        )
+    return testimonial
+
+
+def hide_testimonial(staff, testimonial):
+    """Sembunyikan: an approved testimonial leaves Beranda and the Testimonial page (it stays approved,
+    so "Tampilkan kembali" brings it back); the author is told. Hiding a hidden one changes nothing."""
+    with transaction.atomic():
+        testimonial = _locked_testimonial(staff, testimonial)
+        if testimonial.is_hidden:
+            return testimonial
+        if not testimonial.is_approved:
+            raise UseCaseError(_("Hanya testimoni yang sudah disetujui yang dapat disembunyikan."))
+        testimonial.hidden_at = timezone.now()
+        testimonial.hidden_by = staff
+        testimonial.save(update_fields=["hidden_at", "hidden_by", "updated_at"])
+        log(testimonial, HIDE_TESTIMONIAL, user=staff)
+        notify(
+            testimonial.author,
+            "testimonial_hidden",
+            _("Testimoni Anda disembunyikan"),
+            _(
+                "Petugas menyembunyikan testimoni Anda dari halaman Testimonial dan Beranda. Pastikan "
+                "isinya sesuai Ketentuan Penggunaan; Anda dapat mengubahnya dan mengirim kembali."
+            ),
+            reverse("marketplace:testimonial"),
+        )
+    return testimonial
+
+
+def show_testimonial(staff, testimonial):
+    """Tampilkan kembali: a hidden testimonial is public again; the author is told."""
+    with transaction.atomic():
+        testimonial = _locked_testimonial(staff, testimonial)
+        if not testimonial.is_hidden:
+            return testimonial
+        testimonial.hidden_at = testimonial.hidden_by = None
+        testimonial.save(update_fields=["hidden_at", "hidden_by", "updated_at"])
+        log(testimonial, SHOW_TESTIMONIAL, user=staff)
+        notify(
+            testimonial.author,
+            "testimonial_shown",
+            _("Testimoni Anda ditampilkan kembali"),
+            _("Testimoni Anda kembali tampil di halaman Testimonial dan Beranda."),
             reverse("marketplace:testimonial"),
         )
     return testimonial
@@ -215,3 +291,81 @@ def delete_announcement(mitra, pk):
     _delete_file_after_commit(announcement.attachment.storage, announcement.attachment.name)
     announcement.delete()
     return True
+
+
+# --- Moderation by staff (admin "Pengumuman") ---------------------------------------------------
+
+
+def may_see_announcements(user):
+    """The admin Pengumuman list: every role of "Testimoni, Pengumuman, Pemberitahuan"."""
+    return can_open(user, AdminMenu.COMMUNICATIONS)
+
+
+def may_moderate_announcements(user):
+    """Sembunyikan / Tampilkan kembali a Mitra's announcement."""
+    return (
+        may_see_announcements(user)
+        and user.has_perm(ANNOUNCEMENT_PERMISSION)
+        and roles.role_of(user) in ANNOUNCEMENT_MODERATORS
+    )
+
+
+def _locked_announcement(staff, announcement):
+    if not may_moderate_announcements(staff):
+        raise UseCaseError(_("Anda tidak berwenang menyembunyikan atau menampilkan pengumuman Mitra."))
+    return MitraAnnouncement.objects.select_for_update().select_related("mitra__user").get(pk=announcement.pk)
+
+
+@transaction.atomic
+def hide_announcement(staff, announcement, reason):
+    """Sembunyikan: the announcement leaves the Pengumuman page, its detail page and Beranda
+    (``public()`` excludes it); the Mitra is told why and sees the reason on its own list. Hiding a
+    hidden one changes nothing (the first reason stays)."""
+    reason = (reason or "").strip()
+    announcement = _locked_announcement(staff, announcement)
+    if not reason:
+        raise UseCaseError(_("Tuliskan alasan pengumuman disembunyikan."))
+    if announcement.is_hidden:
+        return announcement
+    reason = reason[:REASON_MAX_LENGTH]
+    announcement.hidden_at = timezone.now()
+    announcement.hidden_by = staff
+    announcement.hidden_reason = reason
+    announcement.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    log(announcement, HIDE_ANNOUNCEMENT, user=staff, data={"reason": reason, "mitra": announcement.mitra_id})
+    notify(
+        announcement.mitra.user,
+        "announcement.hidden",
+        _('Pengumuman "%(title)s" disembunyikan oleh admin') % {"title": announcement.title},
+        _("Pengumuman ini tidak lagi tampil di halaman Pengumuman. Alasan: %(reason)s") % {"reason": reason},
+        reverse("marketplace:mitra_announcements"),
+        important=True,
+    )
+    return announcement
+
+
+@transaction.atomic
+def show_announcement(staff, announcement):
+    """Tampilkan kembali: the announcement is public again (when its Mitra is verified); the Mitra is
+    told. Showing one that is not hidden changes nothing."""
+    announcement = _locked_announcement(staff, announcement)
+    if not announcement.is_hidden:
+        return announcement
+    previous_reason = announcement.hidden_reason
+    announcement.hidden_at = announcement.hidden_by = None
+    announcement.hidden_reason = ""
+    announcement.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    log(
+        announcement,
+        SHOW_ANNOUNCEMENT,
+        user=staff,
+        data={"previous_reason": previous_reason, "mitra": announcement.mitra_id},
+    )
+    notify(
+        announcement.mitra.user,
+        "announcement.shown",
+        _('Pengumuman "%(title)s" ditampilkan kembali') % {"title": announcement.title},
+        _("Pengumuman ini kembali tampil di halaman Pengumuman."),
+        reverse("marketplace:mitra_announcements"),
+    )
+    return announcement

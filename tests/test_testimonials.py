@@ -284,3 +284,88 @@ def test_admin_menu_shows_testimoni_to_moderators(client):
     client.force_login(staff(StaffRole.ADMIN))
     html = client.get("/app/v1/admin/").content.decode()
     assert ADMIN_URL in html
+
+
+# --- Sembunyikan after approval, audit log ------------------------------------------------------
+
+
+def test_an_approved_testimonial_can_be_hidden_and_shown_again_from_the_admin(client, personal):
+    testimonial, _ = use_cases.save_testimonial(personal, "Dapat kerja di pabrik bulu mata.", 5)
+    approve(testimonial)
+    assert "Dapat kerja di pabrik bulu mata." in client.get(PUBLIC_URL).content.decode()
+    assert "Dapat kerja di pabrik bulu mata." in client.get("/").content.decode()
+    moderator = staff(StaffRole.VERIFIKATOR)
+    client.force_login(moderator)
+    listing = client.get(ADMIN_URL).content.decode()
+    assert 'value="sembunyikan"' in listing and 'value="tolak"' not in listing  # approved: hide, not reject
+
+    response = client.post(
+        f"{ADMIN_URL}{testimonial.pk}/keputusan/", {"action": "sembunyikan", "next": f"{ADMIN_URL}?halaman=1"}
+    )
+    assert response.status_code == 302 and response["Location"] == f"{ADMIN_URL}?halaman=1"
+    testimonial.refresh_from_db()
+    assert testimonial.status == Status.APPROVED and testimonial.is_hidden
+    assert testimonial.hidden_by == moderator
+    client.logout()
+    assert "Dapat kerja di pabrik bulu mata." not in client.get(PUBLIC_URL).content.decode()
+    assert "Dapat kerja di pabrik bulu mata." not in client.get("/").content.decode()
+    told = Notification.objects.filter(user=personal).order_by("-pk").first()
+    assert told.title == "Testimoni Anda disembunyikan" and told.url == WRITE_URL
+    client.force_login(personal)
+    own = client.get(WRITE_URL).content.decode()
+    assert "Disembunyikan" in own and "disembunyikan oleh petugas" in own
+
+    # A second click changes nothing and tells nobody twice; the list offers "Tampilkan kembali".
+    client.force_login(moderator)
+    client.post(f"{ADMIN_URL}{testimonial.pk}/keputusan/", {"action": "sembunyikan"})
+    assert Notification.objects.filter(user=personal, event="testimonial_hidden").count() == 1
+    hidden_list = client.get(ADMIN_URL, {"status": "disembunyikan"}).content.decode()
+    assert "Dapat kerja di pabrik bulu mata." in hidden_list and 'value="tampilkan"' in hidden_list
+    assert "Dapat kerja" not in client.get(ADMIN_URL, {"status": "menunggu"}).content.decode()
+
+    client.post(f"{ADMIN_URL}{testimonial.pk}/keputusan/", {"action": "tampilkan"})
+    testimonial.refresh_from_db()
+    assert not testimonial.is_hidden
+    assert "Dapat kerja di pabrik bulu mata." in client.get(PUBLIC_URL).content.decode()
+    assert Notification.objects.filter(user=personal, event="testimonial_shown").count() == 1
+
+
+def test_only_approved_testimonials_can_be_hidden(personal):
+    testimonial, _ = use_cases.save_testimonial(personal, "Masih menunggu.", 4)
+    with pytest.raises(UseCaseError):
+        use_cases.hide_testimonial(staff(), testimonial)
+    testimonial.refresh_from_db()
+    assert not testimonial.is_hidden
+
+
+def test_an_edit_of_a_hidden_testimonial_waits_for_approval_again(personal):
+    testimonial, _ = use_cases.save_testimonial(personal, "Kata-kata pertama.", 4)
+    use_cases.hide_testimonial(staff(), approve(testimonial))
+    use_cases.save_testimonial(personal, "Kata-kata yang diperbaiki.", 4)
+    testimonial.refresh_from_db()
+    assert testimonial.status == Status.PENDING and not testimonial.is_hidden
+    approve(testimonial)
+    assert Record.objects.newest_approved().filter(pk=testimonial.pk).exists()
+
+
+def test_testimonial_decisions_are_in_the_audit_log(personal, mitra):
+    from wagtail.models import ModelLogEntry
+
+    moderator = staff(StaffRole.DINAKER)
+    first, _ = use_cases.save_testimonial(personal, "Bagus.", 5)
+    second, _ = use_cases.save_testimonial(mitra, "Kurang pantas.", 1)
+    use_cases.approve_testimonial(moderator, first)
+    use_cases.approve_testimonial(moderator, first)  # a repeat is not logged twice
+    use_cases.hide_testimonial(moderator, first)
+    use_cases.show_testimonial(moderator, first)
+    use_cases.reject_testimonial(moderator, second)
+    entries = ModelLogEntry.objects.filter(object_id=str(first.pk), action__startswith="portal.")
+    assert sorted(entries.values_list("action", flat=True)) == [
+        "portal.approve_testimonial",
+        "portal.hide_testimonial",
+        "portal.show_testimonial",
+    ]
+    assert all(entry.user_id == moderator.pk for entry in entries)
+    rejected = ModelLogEntry.objects.get(object_id=str(second.pk), action="portal.reject_testimonial")
+    assert rejected.data["previous_status"] == Status.PENDING
+    assert rejected.message == "Testimoni ditolak"

@@ -14,10 +14,14 @@ class TestimonialQuerySet(models.QuerySet):
     def with_author(self):
         return self.select_related("author__personal_profile__kecamatan", "author__mitra_profile__kecamatan")
 
+    def public(self):
+        """Approved and not hidden by staff: what Beranda and the Testimonial page show."""
+        return self.approved().filter(hidden_at__isnull=True)
+
     def newest_approved(self):
         """The public testimonials of active accounts, newest approval first (served by the
         "testimonial_public" index)."""
-        return self.approved().filter(author__is_active=True).with_author().order_by("-decided_at", "-pk")
+        return self.public().filter(author__is_active=True).with_author().order_by("-decided_at", "-pk")
 
 
 class Testimonial(models.Model):
@@ -40,6 +44,16 @@ class Testimonial(models.Model):
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # "Sembunyikan": staff take an approved testimonial off the public pages (it stays approved).
+    hidden_at = models.DateTimeField(_("disembunyikan"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("disembunyikan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
@@ -66,6 +80,14 @@ class Testimonial(models.Model):
     @property
     def is_rejected(self):
         return self.status == TestimonialStatus.REJECTED
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+    @property
+    def is_public(self):
+        return self.is_approved and not self.is_hidden
 
     # What the public sees of the author (no contact data): name, account type and kecamatan.
     # Fetch with ``Testimonial.objects.with_author()`` so that none of these costs a query.
@@ -98,10 +120,10 @@ def announcement_attachment_path(announcement, filename):
 
 class MitraAnnouncementQuerySet(models.QuerySet):
     def public(self):
-        """Announcements of verified Mitra: what the Pengumuman page shows."""
-        return self.filter(mitra__verification_status=VerificationStatus.TERVERIFIKASI).select_related(
-            "mitra", "vacancy"
-        )
+        """Announcements of verified Mitra not hidden by staff: what the Pengumuman page shows."""
+        return self.filter(
+            mitra__verification_status=VerificationStatus.TERVERIFIKASI, hidden_at__isnull=True
+        ).select_related("mitra", "vacancy")
 
 
 class MitraAnnouncement(models.Model):
@@ -125,6 +147,18 @@ class MitraAnnouncement(models.Model):
     )
     # One-time key of the "Buat Pengumuman" form: a double submit creates one announcement.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # "Sembunyikan" in the admin Pengumuman list: off the public pages, with a reason the Mitra sees.
+    hidden_at = models.DateTimeField(_("disembunyikan"), null=True, blank=True, editable=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("disembunyikan oleh"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(_("alasan disembunyikan"), blank=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
@@ -140,8 +174,12 @@ class MitraAnnouncement(models.Model):
         return self.title
 
     @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+    @property
     def is_public(self):
-        return self.mitra.is_verified
+        return self.mitra.is_verified and not self.is_hidden
 
     @property
     def attachment_extension(self):

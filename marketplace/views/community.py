@@ -107,8 +107,13 @@ def _form_page(request, form, mitra, announcement=None):
     )
 
 
-def _saved_message(request, mitra, created):
-    if not mitra.is_verified:
+def _saved_message(request, mitra, created, announcement=None):
+    if announcement is not None and announcement.hidden_at:
+        messages.warning(
+            request,
+            _("Perubahan pengumuman sudah disimpan, tetapi pengumuman ini tetap disembunyikan oleh admin."),
+        )
+    elif not mitra.is_verified:
         messages.warning(
             request,
             _(
@@ -156,7 +161,7 @@ def announcement_edit(request, pk):
             except UseCaseError as error:
                 form.add_error(None, str(error))
             else:
-                _saved_message(request, mitra, created=False)
+                _saved_message(request, mitra, created=False, announcement=announcement)
                 return redirect("marketplace:mitra_announcements")
         messages.error(request, _("Perubahan belum tersimpan. Periksa isian yang ditandai di bawah."))
         announcement = _own_announcement(request, pk)  # as saved, not as typed
