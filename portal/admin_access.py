@@ -4,7 +4,8 @@ answer a plain 403 instead, so a typed URL outside a role's menu is clearly refu
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.urls import get_resolver
+from django.urls import get_resolver, include, path
+from django.urls.resolvers import URLPattern
 
 
 def answer_403(view):
@@ -16,3 +17,21 @@ def answer_403(view):
             return get_resolver().resolve_error_handler(403)(request, exception=denied)
 
     return refusing_view
+
+
+class RefusingViewSetMixin:
+    """For Wagtail viewsets: every view answers 403 instead of redirecting refused users."""
+
+    def construct_view(self, view_class, **kwargs):
+        return answer_403(super().construct_view(view_class, **kwargs))
+
+
+def refusing_urlpatterns(prefix, urlpatterns):
+    """Wagtail's own ``urlpatterns`` again under ``prefix``, unnamed and answering 403 instead of
+    redirecting refused users. Register them with a hook order before Wagtail's (reversing still
+    uses Wagtail's names; these patterns simply match first)."""
+    guarded = [
+        URLPattern(pattern.pattern, answer_403(pattern.callback), pattern.default_args)
+        for pattern in urlpatterns
+    ]
+    return [path(prefix, include(guarded))]

@@ -1,15 +1,15 @@
-"""Admin registrations of Pengaturan → Aplikasi: the "Status Gateway WhatsApp" page in Wagtail's
-Settings menu, and a plain 403 (instead of Wagtail's redirect to the dashboard) on the settings edit
-pages for those who may not edit them. Imported by portal/wagtail_hooks.py."""
+"""Admin registrations of Pengaturan: the "Status Gateway WhatsApp" page in Wagtail's Settings
+menu, and a plain 403 (instead of Wagtail's redirect to the dashboard) on the settings and
+redirects pages for those who may not use them. Imported by portal/wagtail_hooks.py."""
 
-from django.urls import include, path, reverse
-from django.urls.resolvers import URLPattern
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.redirects import urls as redirects_urls
 from wagtail.contrib.settings import urls as settings_urls
 
-from portal.admin_access import answer_403
+from portal.admin_access import answer_403, refusing_urlpatterns
 from portal.gateway_status import GatewayStatusView, can_view_gateway_status
 
 GATEWAY_STATUS_URL_NAME = "portal_gateway_status"
@@ -33,15 +33,12 @@ def register_gateway_status_url():
 
 
 @hooks.register("register_admin_urls", order=-1)
-def register_settings_403_urls():
-    """The patterns of wagtail.contrib.settings again, under the same "settings/" prefix but earlier
-    (order -1) and without names (reversing still uses "wagtailsettings:…"), with PermissionDenied
-    answered 403. Wagtail's own views do the work and the permission checks."""
-    guarded = [
-        URLPattern(pattern.pattern, answer_403(pattern.callback), pattern.default_args)
-        for pattern in settings_urls.urlpatterns
-    ]
-    return [path("settings/", include(guarded))]
+def register_refusing_settings_and_redirects_urls():
+    """Wagtail's settings and redirects pages again, earlier (order -1), answering 403 instead of
+    Wagtail's redirect to the dashboard. Wagtail's own views do the work and the permission checks."""
+    return refusing_urlpatterns("settings/", settings_urls.urlpatterns) + refusing_urlpatterns(
+        "redirects/", redirects_urls.urlpatterns
+    )
 
 
 @hooks.register("register_settings_menu_item")

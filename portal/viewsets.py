@@ -18,7 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from marketplace.use_cases import UseCaseError
 from portal import broadcasts
-from portal.admin_access import answer_403
+from portal.admin_access import RefusingViewSetMixin, answer_403
 from portal.models import WhatsAppMessage
 
 OUTBOX_NAME = "kotak-keluar-whatsapp"
@@ -94,7 +94,7 @@ class RetryView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(f"{OUTBOX_NAME}:index")
 
 
-class WhatsAppOutboxViewSet(ModelViewSet):
+class WhatsAppOutboxViewSet(RefusingViewSetMixin, ModelViewSet):
     model = WhatsAppMessage
     name = OUTBOX_NAME
     index_view_class = OutboxIndexView

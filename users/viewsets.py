@@ -22,7 +22,7 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
-from portal.admin_access import answer_403
+from portal.admin_access import RefusingViewSetMixin
 from users import roles, staff
 from users.admin_forms import StaffAccountCreationForm, StaffAccountEditForm
 from users.choices import AccountType, StaffRole
@@ -179,7 +179,10 @@ class StaffHistoryView(wagtail_users.HistoryView):
         return staff.staff_accounts()
 
 
-class StaffUserViewSet(wagtail_users.UserViewSet):
+class StaffUserViewSet(RefusingViewSetMixin, wagtail_users.UserViewSet):
+    """Pengguna: accounts without user management get a plain 403 (Wagtail would redirect them to
+    the dashboard), so a Desa operator typing the URL is plainly refused."""
+
     menu_label = _("Pengguna")
     copy_view_enabled = False
     filterset_class = StaffFilterSet
@@ -193,11 +196,6 @@ class StaffUserViewSet(wagtail_users.UserViewSet):
 
     def get_form_class(self, for_update=False):
         return StaffAccountEditForm if for_update else StaffAccountCreationForm
-
-    def construct_view(self, view_class, **kwargs):
-        """Answer 403 to accounts without user management (Wagtail's admin would redirect them to
-        the dashboard), so a Desa operator typing the URL is plainly refused."""
-        return answer_403(super().construct_view(view_class, **kwargs))
 
     def get_search_area(self):
         area = super().get_search_area()

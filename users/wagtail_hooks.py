@@ -21,5 +21,9 @@ for bulk_action in STAFF_BULK_ACTIONS:
 @hooks.register("register_admin_menu_item")
 def register_notifications_menu_item():
     return NotificationsMenuItem(
-        _("Pemberitahuan"), reverse("users:notifications"), name="pemberitahuan", icon_name="mail", order=160
+        _("Pemberitahuan Saya"),
+        reverse("users:notifications"),
+        name="pemberitahuan",
+        icon_name="mail",
+        order=160,
     )
