@@ -22,6 +22,7 @@ unanswered_urls = [
 service_urls = [
     path("", answer_403(admin_views.ServiceListView.as_view()), name="index"),
     path("<int:pk>/jeda/", answer_403(admin_views.ServicePauseView.as_view()), name="pause"),
+    path("<int:pk>/aktifkan/", answer_403(admin_views.service_resume), name="resume"),
 ]
 
 
@@ -66,3 +67,6 @@ def register_moderation_log_actions(actions):
         _("Pengingat lamaran belum direspon dikirim ke Mitra"),
     )
     actions.register_action(moderation.PAUSE_SERVICE, _("Dijeda"), _("Jasa dijeda oleh admin"))
+    actions.register_action(
+        moderation.RESUME_SERVICE, _("Diaktifkan kembali"), _("Jasa diaktifkan kembali oleh admin")
+    )

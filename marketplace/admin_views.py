@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -477,3 +478,16 @@ class ServicePauseView(AdminListView):
                 messages.success(request, _('Jasa "%(title)s" dijeda.') % {"title": self.service.title})
                 return redirect("admin_services:index")
         return self.render_to_response(self.get_context_data(form=form))
+
+
+@require_POST
+def service_resume(request, pk):
+    """Aktifkan kembali a service paused by staff."""
+    check_menu(request.user, AdminMenu.SERVICES)
+    service = get_object_or_404(Service, pk=pk)
+    try:
+        moderation.lift_service_pause(service, request.user)
+    except UseCaseError as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(request, _('Jasa "%(title)s" diaktifkan kembali.') % {"title": service.title})
+    return redirect("admin_services:index")

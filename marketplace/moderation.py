@@ -43,6 +43,7 @@ TAKE_DOWN = "portal.take_down"
 RESTORE_VACANCY = "portal.restore_vacancy"
 REMIND_APPLICATION = "portal.remind_application"
 PAUSE_SERVICE = "portal.pause_service"
+RESUME_SERVICE = "portal.resume_service"
 
 # Who may take a vacancy down or restore it.
 VACANCY_MODERATORS = (roles.SUPER_ADMIN, roles.ADMIN, roles.DINAKER)
@@ -283,7 +284,8 @@ def pause_service(service, staff_user, reason):
     if service.status != ServiceStatus.ACTIVE:
         raise UseCaseError(_("Jasa yang sudah dihapus tidak dapat dijeda."))
     service.status = ServiceStatus.PAUSED
-    service.save(update_fields=["status", "updated_at"])
+    service.admin_pause_reason = reason
+    service.save(update_fields=["status", "admin_pause_reason", "updated_at"])
     log(service, PAUSE_SERVICE, user=staff_user, data={"reason": reason})
     notify(
         service.provider,
@@ -292,5 +294,27 @@ def pause_service(service, staff_user, reason):
         _("Jasa ini tidak lagi tampil di Penawaran Jasa. Alasan: %(reason)s") % {"reason": reason},
         reverse("marketplace:services"),
         important=True,
+    )
+    return service
+
+
+@transaction.atomic
+def lift_service_pause(service, staff_user):
+    """Aktifkan kembali a service paused by staff; the provider is told."""
+    if not may_moderate_services(staff_user):
+        raise UseCaseError(_("Anda tidak berwenang mengaktifkan jasa."))
+    service = Service.objects.select_for_update().select_related("provider").get(pk=service.pk)
+    if not service.is_paused_by_admin:
+        return service
+    service.status = ServiceStatus.ACTIVE
+    service.admin_pause_reason = ""
+    service.save(update_fields=["status", "admin_pause_reason", "updated_at"])
+    log(service, RESUME_SERVICE, user=staff_user)
+    notify(
+        service.provider,
+        "service.resumed_by_admin",
+        _('Jasa "%(title)s" diaktifkan kembali oleh admin') % {"title": service.title},
+        _("Jasa ini tampil lagi di Penawaran Jasa."),
+        reverse("marketplace:services"),
     )
     return service

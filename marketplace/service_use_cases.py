@@ -129,6 +129,11 @@ def resume_service(provider, service):
     service = _own_service(provider, service)
     if service.status == ServiceStatus.ARCHIVED:
         raise UseCaseError(_("Jasa yang sudah dihapus tidak dapat diaktifkan kembali."))
+    if service.is_paused_by_admin:
+        raise UseCaseError(
+            _("Jasa ini dijeda oleh admin (alasan: %(reason)s). Hubungi admin untuk mengaktifkannya kembali.")
+            % {"reason": service.admin_pause_reason}
+        )
     blocker = provider_blocker(provider)
     if blocker:
         raise UseCaseError(blocker)

@@ -148,3 +148,31 @@ def test_an_archived_service_cannot_be_paused(staff, service):
     service.save()
     with pytest.raises(UseCaseError, match="dihapus"):
         moderation.pause_service(service, staff(StaffRole.ADMIN), "x")
+
+
+def test_a_staff_pause_binds_the_provider_until_staff_lift_it(client, staff, service):
+    admin = staff(StaffRole.ADMIN)
+    moderation.pause_service(service, admin, "Foto tidak sesuai jasa.")
+    provider = service.provider
+
+    # The provider sees why and cannot make it active again.
+    client.force_login(provider)
+    page = client.get(reverse("marketplace:services")).content.decode()
+    assert "Dijeda oleh admin: Foto tidak sesuai jasa." in page
+    client.post(reverse("marketplace:service_resume", args=[service.pk]))
+    service.refresh_from_db()
+    assert service.status == ServiceStatus.PAUSED
+
+    # Staff lift it: active again, the provider told, the decision logged.
+    client.force_login(admin)
+    response = client.post(reverse("admin_services:resume", args=[service.pk]))
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.status == ServiceStatus.ACTIVE and service.admin_pause_reason == ""
+    assert Notification.objects.filter(user=provider, event="service.resumed_by_admin").exists()
+    assert ModelLogEntry.objects.for_instance(service).filter(action="portal.resume_service").exists()
+
+    # Roles without List Penawaran Jasa cannot.
+    moderation.pause_service(service, admin, "Lagi")
+    client.force_login(staff(StaffRole.DINAKER))
+    assert client.post(reverse("admin_services:resume", args=[service.pk])).status_code == 403

@@ -363,7 +363,7 @@ def test_outbox_needs_the_view_permission(client, staff, outbox_rows):
     client.force_login(staff)
     assert "Kotak Keluar WhatsApp" not in settings_menu_labels(staff)
     refused = client.get(index)
-    assert refused.status_code == 302
+    assert refused.status_code == 403
     assert "6281111111111" not in refused.content.decode()
 
     staff.user_permissions.add(Permission.objects.get(codename="view_whatsappmessage"))

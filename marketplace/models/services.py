@@ -40,6 +40,8 @@ class Service(index.Indexed, models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE
     )
+    # Set when staff pause the service (List Penawaran Jasa): only staff can make it active again.
+    admin_pause_reason = models.TextField(_("alasan dijeda admin"), max_length=1000, blank=True)
     # The form's one-time key: posting the same form twice (double click, two tabs) makes one service.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
@@ -80,6 +82,10 @@ class Service(index.Indexed, models.Model):
     @property
     def is_active(self):
         return self.status == ServiceStatus.ACTIVE
+
+    @property
+    def is_paused_by_admin(self):
+        return self.status == ServiceStatus.PAUSED and bool(self.admin_pause_reason)
 
     @property
     def is_negotiable(self):
