@@ -7,8 +7,12 @@ from django.core.cache import cache
 from home.initial_data import load_cms_content
 from marketplace.initial_data import load_marketplace_master_data
 from portal import whatsapp
+from users.choices import StaffRole
+from users.factories import UserFactory
 from users.initial_data import load_master_data
+from users.models import Kecamatan
 from users.regions import load_regions
+from users.staff import install_role_groups, save_staff_account
 
 
 def install_portal_content():
@@ -65,3 +69,23 @@ def client(client, django_capture_on_commit_callbacks):
 
     client.request = request
     return client
+
+
+@pytest.fixture
+def bobotsari(db):
+    return Kecamatan.objects.get(name="Bobotsari")
+
+
+@pytest.fixture
+def staff(db, bobotsari):
+    """``staff(role)``: a staff account of ``role`` in its group; a Kecamatan operator of
+    Bobotsari, a Desa operator of Bobotsari's first desa."""
+    install_role_groups()
+    desa = bobotsari.desa_set.order_by("name").first()
+
+    def make(role):
+        scope = {"kecamatan": bobotsari} if role == StaffRole.KECAMATAN else {}
+        scope = {"desa": desa} if role == StaffRole.DESA else scope
+        return save_staff_account(UserFactory(account_type="staff"), role, **scope)
+
+    return make

@@ -23,9 +23,8 @@ from pages.factories import AnnouncementPageFactory
 from pages.models import AnnouncementIndexPage, AnnouncementPage
 from users.choices import StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, PersonalFactory, UserFactory
-from users.models import Kecamatan, Notification
+from users.models import Notification
 from users.roles import AdminMenu
-from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
 
@@ -47,24 +46,6 @@ def show_url(announcement):
 
 def detail_url(announcement):
     return f"{PUBLIC_URL}mitra/{announcement.pk}/"
-
-
-@pytest.fixture
-def bobotsari(db):
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
-def staff(db, bobotsari):
-    install_role_groups()
-    desa = bobotsari.desa_set.order_by("name").first()
-
-    def make(role):
-        scope = {"kecamatan": bobotsari} if role == StaffRole.KECAMATAN else {}
-        scope = {"desa": desa} if role == StaffRole.DESA else scope
-        return save_staff_account(UserFactory(account_type="staff"), role, **scope)
-
-    return make
 
 
 @pytest.fixture

@@ -14,9 +14,8 @@ from marketplace.factories import KategoriJasaFactory, ServiceFactory, ServiceRe
 from marketplace.models import KategoriJasa
 from marketplace.use_cases import UseCaseError
 from users.choices import StaffRole, VerificationStatus
-from users.factories import MitraFactory, PersonalFactory, UserFactory
+from users.factories import MitraFactory, PersonalFactory
 from users.models import Kecamatan, Notification
-from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
 
@@ -27,24 +26,6 @@ ALLOWED = {StaffRole.SUPER_ADMIN, StaffRole.ADMIN}
 
 def pause_url(service):
     return reverse("admin_services:pause", args=[service.pk])
-
-
-@pytest.fixture
-def bobotsari(db):
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
-def staff(db, bobotsari):
-    install_role_groups()
-    desa = bobotsari.desa_set.order_by("name").first()
-
-    def make(role):
-        scope = {"kecamatan": bobotsari} if role == StaffRole.KECAMATAN else {}
-        scope = {"desa": desa} if role == StaffRole.DESA else scope
-        return save_staff_account(UserFactory(account_type="staff"), role, **scope)
-
-    return make
 
 
 @pytest.fixture

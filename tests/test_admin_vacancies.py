@@ -17,7 +17,6 @@ from marketplace.use_cases import UseCaseError
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, UserFactory, complete_mitra_profile
 from users.models import Kecamatan, Notification
-from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
 
@@ -34,24 +33,6 @@ def take_down_url(vacancy):
 
 def restore_url(vacancy):
     return reverse("admin_vacancies:restore", args=[vacancy.pk])
-
-
-@pytest.fixture
-def bobotsari(db):
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
-def staff(db, bobotsari):
-    install_role_groups()
-    desa = bobotsari.desa_set.order_by("name").first()
-
-    def make(role):
-        scope = {"kecamatan": bobotsari} if role == StaffRole.KECAMATAN else {}
-        scope = {"desa": desa} if role == StaffRole.DESA else scope
-        return save_staff_account(UserFactory(account_type="staff"), role, **scope)
-
-    return make
 
 
 @pytest.fixture

@@ -3,6 +3,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.template import Context, Template
+from django.utils import translation
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -50,3 +53,12 @@ def test_migrations_are_in_sync():
         "makemigrations", "--check", "--dry-run", DJANGO_SETTINGS_MODULE="portal.settings.test"
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ids_in_templates_are_never_grouped_like_figures():
+    """An id rendered into an attribute (value="{{ account.pk }}") stays 1291, not "1.291"."""
+    with translation.override("id"):
+        rendered = Template("{% load humanize %}{{ pk }} {{ total|intcomma }}").render(
+            Context({"pk": 1291, "total": 1291})
+        )
+    assert rendered == "1291 1.291"

@@ -103,7 +103,7 @@ def async_default_queue(settings):
         "default": {**settings.RQ_QUEUES["default"], "ASYNC": True},
     }
     queue = django_rq.get_queue("default")
-    with queue.connection.lock("portal-tests:rqworker", timeout=120, blocking_timeout=120):
+    with queue.connection.lock("portal-tests:rqworker", timeout=600, blocking_timeout=600):
         queue.empty()
         yield queue
         queue.empty()

@@ -142,7 +142,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: ids and other numbers inside attributes and URLs ("value={{ pk }}") must never read "1.291".
+# Figures shown to people are grouped explicitly (|intcomma, |rupiah).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
