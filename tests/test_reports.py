@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
-from users import report_tasks
+from users import report_exports, report_tasks
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.completeness import personal_completeness
 from users.factories import (
@@ -486,3 +486,17 @@ def test_role_matrix_of_the_reports(client, role, bobotsari):
 def test_anonymous_is_sent_to_the_login(client):
     response = client.get(PERSONAL_URL)
     assert response.status_code == 302 and "/login/" in response.url
+
+
+def test_exported_text_that_a_spreadsheet_would_run_as_a_formula_stays_text():
+    typed = ['=HYPERLINK("http://contoh.id","klik")', "+62812", "-1+1", "@SUM(A1)", "\tx", "Budi"]
+    table = report_exports.Table("Uji", ["Nama", "Jumlah"], [[text, -3] for text in typed])
+
+    csv_rows = list(csv.reader(io.StringIO("".join(report_exports.csv_lines(table)))))[1:]
+    sheet = load_workbook(io.BytesIO(report_exports.xlsx_bytes([table]))).active
+    xlsx_rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+
+    expected = ["'" + text for text in typed[:-1]] + ["Budi"]
+    assert [row[0] for row in csv_rows] == expected
+    assert [row[0] for row in xlsx_rows] == expected
+    assert [row[1] for row in xlsx_rows] == [-3] * len(typed)  # numbers stay numbers

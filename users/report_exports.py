@@ -60,6 +60,19 @@ def cell(value):
     return str(value)
 
 
+# A text cell starting with one of these is a formula to Excel/LibreOffice ("CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """``cell(value)`` for CSV and XLSX: text that a spreadsheet would run as a formula is written
+    with a leading apostrophe, so a name typed as "=HYPERLINK(…)" stays text."""
+    value = cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 # ---------------------------------------------------------------------------------------------
 # Tables of the reports
 
@@ -166,7 +179,7 @@ def csv_lines(table):
     yield "\ufeff"  # lets spreadsheet programs read UTF-8
     yield writer.writerow([str(heading) for heading in table.headings])
     for row in table.rows:
-        yield writer.writerow([cell(value) for value in row])
+        yield writer.writerow([spreadsheet_cell(value) for value in row])
 
 
 def write_xlsx(tables, output):
@@ -181,7 +194,7 @@ def write_xlsx(tables, output):
             heading_cells.append(heading_cell)
         sheet.append(heading_cells)
         for row in table.rows:
-            sheet.append([cell(value) for value in row])
+            sheet.append([spreadsheet_cell(value) for value in row])
     workbook.save(output)
 
 
