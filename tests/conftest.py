@@ -7,12 +7,11 @@ from django.core.cache import cache
 from home.initial_data import load_cms_content
 from marketplace.initial_data import load_marketplace_master_data
 from portal import whatsapp
-from users.choices import StaffRole
-from users.factories import UserFactory
+from users.factories import staff_account
 from users.initial_data import load_master_data
 from users.models import Kecamatan
 from users.regions import load_regions
-from users.staff import install_role_groups, save_staff_account
+from users.staff import install_role_groups
 
 
 def install_portal_content():
@@ -77,15 +76,7 @@ def bobotsari(db):
 
 
 @pytest.fixture
-def staff(db, bobotsari):
-    """``staff(role)``: a staff account of ``role`` in its group; a Kecamatan operator of
-    Bobotsari, a Desa operator of Bobotsari's first desa."""
+def staff(db):
+    """``staff(role)``: a staff account of ``role`` in its group (users.factories.staff_account)."""
     install_role_groups()
-    desa = bobotsari.desa_set.order_by("name").first()
-
-    def make(role):
-        scope = {"kecamatan": bobotsari} if role == StaffRole.KECAMATAN else {}
-        scope = {"desa": desa} if role == StaffRole.DESA else scope
-        return save_staff_account(UserFactory(account_type="staff"), role, **scope)
-
-    return make
+    return staff_account

@@ -11,9 +11,7 @@ from django.utils import timezone
 from portal import admin_hooks_settings  # noqa: F401  (as portal/wagtail_hooks.py does)
 from portal.models import SiteSettings, WhatsAppMessage
 from users.choices import StaffRole
-from users.factories import UserFactory
-from users.models import Kecamatan
-from users.staff import save_staff_account
+from users.factories import staff_account
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +33,6 @@ def sidebar(html):
     )
     assert match, "sidebar props not found"
     return match.group(1)
-
-
-def staff(role):
-    kecamatan = Kecamatan.objects.get(name="Bobotsari")
-    scope = {
-        StaffRole.KECAMATAN: {"kecamatan": kecamatan},
-        StaffRole.DESA: {"desa": kecamatan.desa_set.order_by("name").first()},
-    }.get(role, {})
-    return save_staff_account(UserFactory(account_type="staff", username=f"staf-{role}"), role, **scope)
 
 
 def message(status, *, hours_ago=1, **fields):
@@ -79,7 +68,7 @@ def test_status_page_shows_configuration_counts_and_last_failure_without_the_tok
         attempts=4,
         error=f"WhatsAppGatewayError: HTTP 401\nAuthorization: Bearer {TOKEN} ditolak",
     )
-    client.force_login(staff(role))
+    client.force_login(staff_account(role))
 
     response = client.get(STATUS_URL)
     html = response.content.decode()
@@ -103,7 +92,7 @@ def test_status_page_warns_when_messages_are_not_really_sent(client, settings):
     settings.WHATSAPP_BACKEND = "console"
     settings.WHATSAPP_API_URL = ""
     settings.WHATSAPP_API_TOKEN = ""
-    client.force_login(staff(StaffRole.ADMIN))
+    client.force_login(staff_account(StaffRole.ADMIN))
 
     html = client.get(STATUS_URL).content.decode()
     assert "<code>console</code>" in html
@@ -117,7 +106,7 @@ def test_http_backend_without_token_is_flagged(client, settings):
     settings.WHATSAPP_BACKEND = "http"
     settings.WHATSAPP_API_URL = "https://gateway.contoh.id/api/send"
     settings.WHATSAPP_API_TOKEN = ""
-    client.force_login(staff(StaffRole.SUPER_ADMIN))
+    client.force_login(staff_account(StaffRole.SUPER_ADMIN))
 
     html = client.get(STATUS_URL).content.decode()
     assert "Alamat API atau token gateway belum diatur" in html
@@ -125,7 +114,7 @@ def test_http_backend_without_token_is_flagged(client, settings):
 
 @pytest.mark.parametrize("role", [StaffRole.SUPER_ADMIN, StaffRole.ADMIN])
 def test_settings_menu_offers_aplikasi_and_gateway_status(client, role):
-    client.force_login(staff(role))
+    client.force_login(staff_account(role))
     menu = sidebar(client.get("/app/v1/admin/").content.decode())
     assert STATUS_URL in menu and "Status Gateway WhatsApp" in menu
     assert SETTINGS_REDIRECT_URL in menu and "Pengaturan Aplikasi" in menu
@@ -133,7 +122,7 @@ def test_settings_menu_offers_aplikasi_and_gateway_status(client, role):
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
 def test_other_roles_get_403_and_no_menu_entry(client, http_gateway, role):
-    client.force_login(staff(role))
+    client.force_login(staff_account(role))
     menu = sidebar(client.get("/app/v1/admin/").content.decode())
     assert STATUS_URL not in menu
     assert SETTINGS_REDIRECT_URL not in menu
@@ -153,7 +142,7 @@ def test_anonymous_is_sent_to_the_login(client):
 
 
 def test_admin_edits_the_application_settings(client):
-    client.force_login(staff(StaffRole.ADMIN))
+    client.force_login(staff_account(StaffRole.ADMIN))
     assert client.get(SETTINGS_REDIRECT_URL).status_code == 302
     page = client.get(settings_url())
     html = page.content.decode()

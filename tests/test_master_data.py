@@ -10,10 +10,9 @@ from marketplace.factories import ServiceFactory, VacancyFactory
 from marketplace.initial_data import KATEGORI_LOWONGAN
 from marketplace.models import KategoriJasa, KategoriLowongan, Service, TipePekerjaan, Vacancy
 from users.choices import StaffRole
-from users.factories import MitraProfileFactory, PersonalProfileFactory, UserFactory
+from users.factories import MitraProfileFactory, PersonalProfileFactory, staff_account
 from users.initial_data import PENDIDIKAN
 from users.models import BidangUsaha, Desa, Kecamatan, MitraProfile, Pendidikan, PersonalProfile
-from users.staff import save_staff_account
 
 pytestmark = pytest.mark.django_db
 
@@ -38,18 +37,9 @@ def sidebar(html):
     return match.group(1)
 
 
-def staff(role):
-    kecamatan = Kecamatan.objects.get(name="Bobotsari")
-    scope = {
-        StaffRole.KECAMATAN: {"kecamatan": kecamatan},
-        StaffRole.DESA: {"desa": kecamatan.desa_set.order_by("name").first()},
-    }.get(role, {})
-    return save_staff_account(UserFactory(account_type="staff", username=f"staf-{role}"), role, **scope)
-
-
 @pytest.fixture
 def admin(client):
-    user = staff(StaffRole.ADMIN)
+    user = staff_account(StaffRole.ADMIN)
     client.force_login(user)
     return user
 
@@ -251,7 +241,7 @@ def test_desa_list_has_constant_queries(client, admin, django_assert_max_num_que
 
 @pytest.mark.parametrize("role", [StaffRole.SUPER_ADMIN, StaffRole.ADMIN])
 def test_super_admin_and_admin_open_master_data(client, role):
-    client.force_login(staff(role))
+    client.force_login(staff_account(role))
     menu = sidebar(client.get("/app/v1/admin/").content.decode())
     assert "Master Data" in menu
     for model in MASTER_DATA_MODELS:
@@ -261,7 +251,7 @@ def test_super_admin_and_admin_open_master_data(client, role):
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
 def test_other_roles_neither_see_nor_open_master_data(client, role):
-    client.force_login(staff(role))
+    client.force_login(staff_account(role))
     menu = sidebar(client.get("/app/v1/admin/").content.decode())
     assert "Master Data" not in menu
     value = KategoriLowongan.objects.create(name="Kategori Rahasia")

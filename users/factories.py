@@ -6,10 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from users.choices import AccountType, MitraCategory
+from users.choices import AccountType, MitraCategory, StaffRole
 from users.models import (
     BidangUsaha,
     Education,
+    Kecamatan,
     MitraDocument,
     MitraProfile,
     Pendidikan,
@@ -17,6 +18,7 @@ from users.models import (
     Skill,
     User,
 )
+from users.staff import save_staff_account
 
 DEFAULT_PASSWORD = "Rahasia#2026"
 _nik_numbers = itertools.count(900001)
@@ -125,3 +127,14 @@ def complete_mitra_profile(desa, **user_fields):
         size=8,
     )
     return profile
+
+
+def staff_account(role, **user_fields):
+    """A staff account of ``role`` in its role group; a Kecamatan operator works in Bobotsari, a Desa
+    operator in Bobotsari's first desa (the test and demo region)."""
+    kecamatan = Kecamatan.objects.get(name="Bobotsari")
+    scope = {
+        StaffRole.KECAMATAN: {"kecamatan": kecamatan},
+        StaffRole.DESA: {"desa": kecamatan.desa_set.order_by("name").first()},
+    }.get(role, {})
+    return save_staff_account(UserFactory(account_type=AccountType.STAFF, **user_fields), role, **scope)
