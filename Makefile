@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: install run migrate initial-data demo-data test lint check clean
+.PHONY: install run migrate initial-data demo-data test prod-check lint check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ run: demo-data
 
 test: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The production stack (gunicorn, DEBUG off, collected static, a real rqworker) on the local
+# PostgreSQL and Redis, with the browser suite run against it (.ci/prod-check).
+prod-check: install
+	.ci/prod-check
 
 lint: install
 	$(BIN)/ruff check .

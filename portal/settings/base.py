@@ -227,3 +227,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks": {"level": "WARNING"}, "modelsearch": {"level": "WARNING"}},
 }
+# How often the notification bell asks for a fresh count (seconds).
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 20)

@@ -1,10 +1,14 @@
-"""Real-browser harness: Debian's Chromium driven by Playwright against pytest-django's live server.
+"""Real-browser harness: Debian's Chromium driven by Playwright against pytest-django's live server,
+or, when ``E2E_BASE_URL`` is set (``make prod-check``), against the production stack: gunicorn with
+production settings, collected static files and a real rqworker, all on the database the tests use.
 
 Fixtures for later flows to reuse:
 
 - ``browser``: one headless Chromium for the whole session (fails, never skips, without Chromium);
+- ``server_url``: the address of the portal under test;
 - ``site``: the ``load_initial_data`` content in the test database (installed once, then restored
-  from a snapshot for each test), with the default Wagtail Site pointing at the live server;
+  from a snapshot for each test), with the default Wagtail Site pointing at the server;
+- ``outboxes``: the emails and WhatsApp messages the portal sends (tests/e2e/outboxes.py);
 - ``phone``: a fresh phone-sized page (360x740, touch, ``id-ID``) whose ``goto("/...")`` is relative
   to the live server; ``desktop``: the same at 1280x800;
 - ``assert_accessible``: a callable, ``assert_accessible(page)`` runs axe-core on the page as it is
@@ -17,6 +21,7 @@ Mark browser tests ``@pytest.mark.browser`` (tests using ``browser`` get the mar
 import json
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -25,17 +30,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
 from playwright.sync_api import sync_playwright
+from redis import Redis
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.initial_data import load_cms_content
 from marketplace.initial_data import load_marketplace_master_data
+from tests.e2e.outboxes import Outboxes
 from users.initial_data import load_master_data
 from users.regions import load_regions
 
 # Playwright's sync API runs an asyncio loop in the test thread; Django refuses ORM calls from a
 # thread with a running loop unless told otherwise. The live server itself runs in its own thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Set by `make prod-check` (.ci/prod-check), which starts the production stack on DATABASE_URL.
+EXTERNAL_SERVER = os.environ.get("E2E_BASE_URL", "").rstrip("/")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -100,9 +110,61 @@ def _restore_wagtail_roots():
         Collection.add_root(name="Root")
 
 
+if EXTERNAL_SERVER:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup():
+        """The production stack serves the database DATABASE_URL names, already migrated by
+        .ci/prod-check: the tests use that database, not a test copy of it."""
+
+    @pytest.fixture(autouse=True)
+    def _media_root():
+        """Uploads go where the server reads them (MEDIA_ROOT/PRIVATE_MEDIA_ROOT of the stack)."""
+
+    @pytest.fixture(scope="session")
+    def server_url():
+        return EXTERNAL_SERVER
+
+    @pytest.fixture
+    def _server(transactional_db):
+        """Between tests, forget what the server cached (throttle counters, cached pages): the
+        cache keys of Django's Redis cache, leaving the job queues alone."""
+        redis = Redis.from_url(os.environ["REDIS_URL"])
+        keys = list(redis.scan_iter(match=":1:*", count=1000))
+        if keys:
+            redis.delete(*keys)
+
+    @pytest.fixture
+    def outboxes():
+        boxes = Outboxes(os.environ["E2E_EMAIL_DIR"], os.environ["E2E_WHATSAPP_DIR"])
+        boxes.clear()
+        return boxes
+
+else:
+
+    @pytest.fixture(scope="session")
+    def server_url(live_server):
+        return live_server.url
+
+    @pytest.fixture
+    def _server(live_server):
+        """``live_server`` implies ``transactional_db``."""
+
+    @pytest.fixture
+    def outboxes(settings, tmp_path):
+        """Real file backends: Django's email file backend and the WhatsApp file backend."""
+        settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+        settings.EMAIL_FILE_PATH = str(tmp_path / "email")
+        settings.WHATSAPP_BACKEND = "file"
+        settings.WHATSAPP_FILE_PATH = str(tmp_path / "whatsapp")
+        boxes = Outboxes(tmp_path / "email", tmp_path / "whatsapp")
+        boxes.clear()
+        return boxes
+
+
 @pytest.fixture(scope="session")
-def _site_snapshot(django_db_setup, django_db_blocker, live_server):
-    """Install the ``load_initial_data`` content once, point the default Wagtail Site at the live
+def _site_snapshot(django_db_setup, django_db_blocker, server_url):
+    """Install the ``load_initial_data`` content once, point the default Wagtail Site at the
     server, and serialize the whole database; ``site`` restores that snapshot for every test,
     which is much faster than building the page tree again after each flush."""
     with django_db_blocker.unblock():
@@ -111,9 +173,8 @@ def _site_snapshot(django_db_setup, django_db_blocker, live_server):
         load_master_data()
         load_marketplace_master_data()
         load_cms_content()
-        Site.objects.filter(is_default_site=True).update(
-            hostname=live_server.thread.host, port=live_server.thread.port
-        )
+        address = urlsplit(server_url)
+        Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
         objects = json.loads(connection.creation.serialize_db_to_string())
     # Content types first: signal receivers of the objects restored before them would otherwise
     # create content types of their own, with other primary keys.
@@ -131,12 +192,12 @@ def _empty_database():
 
 
 @pytest.fixture
-def site(live_server, _site_snapshot):
-    """The ``load_initial_data`` content, served by the live server; returns the default Site.
+def site(_server, _site_snapshot):
+    """The ``load_initial_data`` content, served by the server; returns the default Site.
 
-    ``live_server`` implies ``transactional_db``: every test starts from whatever the previous
-    transactional test left and ends with a flush. So the database is emptied and filled with
-    the snapshot, primary keys (and so content types) included.
+    Every test starts from whatever the previous transactional test left and ends with a flush.
+    So the database is emptied and filled with the snapshot, primary keys (and so content types)
+    included.
     """
     _empty_database()
     connection.creation.deserialize_db_from_string(_site_snapshot)
@@ -152,17 +213,25 @@ def _open_page(browser, base_url, options):
 
 
 @pytest.fixture
-def phone(browser, live_server):
-    """A page in a fresh phone-sized browser context; relative URLs go to the live server."""
-    context, page = _open_page(browser, live_server.url, PHONE)
+def phone(browser, server_url):
+    """A page in a fresh phone-sized browser context; relative URLs go to the server."""
+    context, page = _open_page(browser, server_url, PHONE)
     yield page
     context.close()
 
 
 @pytest.fixture
-def desktop(browser, live_server):
+def desktop(browser, server_url):
     """A page in a fresh desktop-sized (1280x800) browser context, like ``phone``."""
-    context, page = _open_page(browser, live_server.url, DESKTOP)
+    context, page = _open_page(browser, server_url, DESKTOP)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def second_desktop(browser, server_url):
+    """Another person at another desktop (a separate browser context: its own session)."""
+    context, page = _open_page(browser, server_url, DESKTOP)
     yield page
     context.close()
 

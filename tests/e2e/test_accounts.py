@@ -2,60 +2,17 @@
 Login Mitra, Verifikasi No HP with the code read from the WhatsApp gateway's files."""
 
 import re
-from email import message_from_bytes
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.ui import field, fill, open_menu
+from users.factories import PersonalFactory
 from users.models import BidangUsaha
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "Kerja#Keras2026"
-
-
-@pytest.fixture
-def outboxes(settings, tmp_path):
-    """Real file backends: Django's email file backend and the WhatsApp file backend."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    settings.EMAIL_FILE_PATH = str(tmp_path / "email")
-    settings.WHATSAPP_BACKEND = "file"
-    settings.WHATSAPP_FILE_PATH = str(tmp_path / "whatsapp")
-    return tmp_path
-
-
-def last_email_link(outboxes, pattern):
-    files = sorted((outboxes / "email").glob("*.log"))
-    assert files, "no email was written by the file backend"
-    raw = files[-1].read_bytes().split(b"\n" + b"-" * 79 + b"\n")[0]
-    message = message_from_bytes(raw)
-    text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
-    body = text.get_payload(decode=True).decode()
-    return re.search(pattern, body).group(0)
-
-
-def last_whatsapp_code(outboxes):
-    files = sorted(Path(outboxes / "whatsapp").glob("*"))
-    assert files, "no WhatsApp message was written by the file backend"
-    body = files[-1].read_text().split("\n\n", 1)[1]
-    return re.search(r"Kode OTP .+ Anda: (\d{6})", body).group(1)
-
-
-def field(page, label):
-    """The form field labelled exactly ``label`` (crispy-forms adds "*" to required ones)."""
-    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$"))
-
-
-def fill(page, fields):
-    for label, value in fields.items():
-        field(page, label).fill(value)
-
-
-def open_menu(page):
-    toggler = page.get_by_role("button", name="Buka menu")
-    toggler.click()
-    expect(toggler).to_have_attribute("aria-expanded", "true")
 
 
 def test_daftar_verify_email_then_login(site, phone, outboxes, assert_accessible):
@@ -92,7 +49,7 @@ def test_daftar_verify_email_then_login(site, phone, outboxes, assert_accessible
     expect(phone.get_by_role("button", name="Kirim Ulang")).to_be_visible()
     assert_accessible(phone)
 
-    link = last_email_link(outboxes, r"http://\S+/akun/verifikasi-email/\S+/")
+    link = outboxes.email_link(r"http://\S+/akun/verifikasi-email/\S+/")
     phone.goto(link)
     expect(phone.get_by_text("Terima kasih, email Anda sudah terverifikasi.")).to_be_visible()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Profil Saya")
@@ -101,7 +58,7 @@ def test_daftar_verify_email_then_login(site, phone, outboxes, assert_accessible
     phone.get_by_role("button", name="Verifikasi No HP").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Verifikasi No HP")
     assert_accessible(phone)
-    field(phone, "Kode OTP").fill(last_whatsapp_code(outboxes))
+    field(phone, "Kode OTP").fill(outboxes.whatsapp_code())
     phone.get_by_role("button", name="Verifikasi", exact=True).click()
     expect(phone.get_by_text("Nomor HP Anda sudah terverifikasi.")).to_be_visible()
 
@@ -141,7 +98,7 @@ def test_daftar_mitra_then_login_mitra(site, desktop, outboxes, assert_accessibl
     desktop.get_by_role("button", name="Daftar").click()
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Cek email Anda")
 
-    link = last_email_link(outboxes, r"http://\S+/akun/verifikasi-email/\S+/")
+    link = outboxes.email_link(r"http://\S+/akun/verifikasi-email/\S+/")
     desktop.goto(link)
     expect(desktop.get_by_role("heading", level=1)).to_have_text("Profil Mitra")
     expect(desktop.get_by_text("PT Rambut Indah")).to_be_visible()
@@ -162,8 +119,6 @@ def test_daftar_mitra_then_login_mitra(site, desktop, outboxes, assert_accessibl
 
 
 def test_lupa_kata_sandi_personal(site, phone, outboxes, assert_accessible):
-    from users.factories import PersonalFactory
-
     PersonalFactory(username="budi", email="budi@contoh.id")
     phone.goto("/akun/login/")
     phone.get_by_role("link", name="Lupa kata sandi?").click()
@@ -173,7 +128,7 @@ def test_lupa_kata_sandi_personal(site, phone, outboxes, assert_accessible):
     phone.get_by_role("button", name="Kirim Tautan Reset").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Cek email Anda")
 
-    phone.goto(last_email_link(outboxes, r"http://\S+/akun/reset/\S+/"))
+    phone.goto(outboxes.email_link(r"http://\S+/akun/reset/\S+/"))
     expect(phone.get_by_role("heading", level=1)).to_have_text("Buat password baru")
     assert_accessible(phone)
     field(phone, "Password baru").fill("BaruSekali#2026")

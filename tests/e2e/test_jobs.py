@@ -9,45 +9,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, _open_page
+from tests.e2e.ui import account_menu, field, heading, log_in
 from users.choices import VerificationStatus
-from users.factories import DEFAULT_PASSWORD, complete_mitra_profile, complete_personal_profile
+from users.factories import complete_mitra_profile, complete_personal_profile
 from users.models import Desa
 
 pytestmark = pytest.mark.browser
 
 TITLE = "Penjahit Konveksi Seragam"
 MESSAGE = "Silakan datang Senin pukul 08.00 membawa KTP."
-
-
-def field(page, label):
-    """The form field labelled exactly ``label`` (crispy-forms adds "*" to required ones)."""
-    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$"))
-
-
-def heading(page, text):
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
-
-
-def log_in(page, url, username):
-    page.goto(url)
-    page.get_by_label("Email / Nama Pengguna").fill(username)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Login").click()
-    expect(page).not_to_have_url(re.compile(re.escape(url)))
-
-
-def account_menu(page, label):
-    menu = page.get_by_role("navigation", name="Menu akun")
-    menu.get_by_role("link", name=label, exact=True).click()
-    heading(page, label)
-
-
-@pytest.fixture
-def second_desktop(browser, live_server):
-    context, page = _open_page(browser, live_server.url, DESKTOP)
-    yield page
-    context.close()
 
 
 def test_post_find_save_apply_and_accept(site, desktop, second_desktop, assert_accessible):

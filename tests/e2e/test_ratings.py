@@ -12,31 +12,14 @@ from marketplace import use_cases
 from marketplace.choices import ApplicationStatus
 from marketplace.factories import VacancyFactory
 from marketplace.models import Application, MitraRating, PersonalRating
-from tests.e2e.conftest import DESKTOP, _open_page
+from tests.e2e.ui import account_menu, heading, log_in
 from users.choices import VerificationStatus
-from users.factories import DEFAULT_PASSWORD, complete_mitra_profile, complete_personal_profile
+from users.factories import complete_mitra_profile, complete_personal_profile
 from users.models import Desa
 
 pytestmark = pytest.mark.browser
 
 COMMENT = "Proses rekrutmen jelas dan ramah."
-
-
-def heading(page, text):
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
-
-
-def log_in(page, url, username):
-    page.goto(url)
-    page.get_by_label("Email / Nama Pengguna").fill(username)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Login").click()
-    expect(page).not_to_have_url(re.compile(re.escape(url)))
-
-
-def account_menu(page, label):
-    page.get_by_role("navigation", name="Menu akun").get_by_role("link", name=label, exact=True).click()
-    heading(page, label)
 
 
 def give_rating(page, stars, comment=""):
@@ -46,13 +29,6 @@ def give_rating(page, stars, comment=""):
     group.get_by_label(f"{stars} bintang", exact=True).check()
     if comment:
         page.get_by_label("Komentar (opsional)").fill(comment)
-
-
-@pytest.fixture
-def second_desktop(browser, live_server):
-    context, page = _open_page(browser, live_server.url, DESKTOP)
-    yield page
-    context.close()
 
 
 def test_applicant_and_mitra_rate_each_other_and_the_review_goes_public(

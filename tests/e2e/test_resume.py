@@ -9,20 +9,11 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.e2e.ui import field, fill
 from users.factories import DEFAULT_PASSWORD, PersonalFactory
 from users.models import Desa
 
 pytestmark = pytest.mark.browser
-
-
-def field(page, label):
-    """The form field labelled exactly ``label`` (crispy-forms adds "*" to required ones)."""
-    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$"))
-
-
-def fill(page, values):
-    for label, value in values.items():
-        field(page, label).fill(value)
 
 
 def save(page):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.test_jobs import account_menu, field, heading, log_in, second_desktop  # noqa: F401
+from tests.e2e.ui import account_menu, field, heading, log_in
 from users.choices import VerificationStatus
 from users.factories import complete_mitra_profile, complete_personal_profile
 from users.models import Desa
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 TITLE = "Pijat Refleksi Tradisional"
 
 
-def test_offer_find_use_accept_and_finish_a_service(site, desktop, second_desktop, assert_accessible):  # noqa: F811
+def test_offer_find_use_accept_and_finish_a_service(site, desktop, second_desktop, assert_accessible):
     desa = Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
     provider = complete_personal_profile(desa).user
     mitra = complete_mitra_profile(desa)

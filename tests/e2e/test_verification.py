@@ -4,19 +4,13 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.ui import log_in
 from users.choices import StaffRole
 from users.factories import DEFAULT_PASSWORD, UserFactory, complete_personal_profile
 from users.models import Desa
 from users.staff import save_staff_account
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, url, username):
-    page.goto(url)
-    page.get_by_label("Email / Nama Pengguna").fill(username)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Login").click()
 
 
 def test_ajukan_verifikasi_then_desa_operator_verifies(site, phone, desktop, assert_accessible):

@@ -17,4 +17,4 @@ def unread_notification_count(user):
 @register.simple_tag
 def notification_poll_seconds():
     """How often the bell asks for a fresh count (settings.NOTIFICATION_POLL_SECONDS, default 20)."""
-    return getattr(settings, "NOTIFICATION_POLL_SECONDS", 20)
+    return settings.NOTIFICATION_POLL_SECONDS
