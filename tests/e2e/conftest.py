@@ -36,6 +36,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from home.initial_data import load_cms_content
 from marketplace.initial_data import load_marketplace_master_data
+from portal.settings import base as base_settings
 from tests.e2e.outboxes import Outboxes
 from users.initial_data import load_master_data
 from users.regions import load_regions
@@ -120,6 +121,12 @@ if EXTERNAL_SERVER:
     @pytest.fixture(autouse=True)
     def _media_root():
         """Uploads go where the server reads them (MEDIA_ROOT/PRIVATE_MEDIA_ROOT of the stack)."""
+
+    @pytest.fixture(autouse=True)
+    def _server_password_hashers(settings):
+        """Accounts the tests create must log in on the server, which does not know the fast
+        hasher of the test settings."""
+        settings.PASSWORD_HASHERS = base_settings.PASSWORD_HASHERS
 
     @pytest.fixture(scope="session")
     def server_url():
