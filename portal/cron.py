@@ -8,6 +8,7 @@ from rq import cron
 from marketplace.alerts import send_job_alerts
 from marketplace.service_use_cases import expire_stale_requests
 from marketplace.use_cases import remind_expiring_vacancies
+from portal.job_outbox import purge_finished_jobs, relay_pending_jobs
 
 QUEUE = "default"
 
@@ -16,7 +17,14 @@ PERIODIC_JOBS = (
     (send_job_alerts, "0 6 * * *", "Notifikasi Lowongan: daily digest of new matching vacancies"),
     (remind_expiring_vacancies, "0 7 * * *", "reminder to the Mitra before a vacancy ends"),
     (expire_stale_requests, "15 * * * *", "unanswered service requests become Kedaluwarsa"),
+    (purge_finished_jobs, "30 3 * * *", "background jobs done more than a week ago are deleted"),
 )
+
+# (function, seconds between runs, what it does)
+INTERVAL_JOBS = ((relay_pending_jobs, 60, "background jobs left pending by a Redis outage go to the queue"),)
 
 for func, expression, _description in PERIODIC_JOBS:
     cron.register(func, QUEUE, cron=expression, job_timeout=1800, name=func.__name__)
+
+for func, seconds, _description in INTERVAL_JOBS:
+    cron.register(func, QUEUE, interval=seconds, job_timeout=seconds * 5, name=func.__name__)

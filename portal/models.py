@@ -1,6 +1,7 @@
 """Project-wide CMS settings, shown in the header and footer and read by emails of every app."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -180,3 +181,39 @@ class Broadcast(models.Model):
 
     def __str__(self):
         return self.title or f"{self.get_kind_display()} #{self.pk}"
+
+
+class BackgroundJob(models.Model):
+    """One background job in the outbox of portal/job_outbox.py: written in the transaction that asks
+    for it (so it exists exactly when that change committed), relayed to Redis after the commit and
+    run by ``portal.job_outbox.run_job``. ``func`` is the dotted path of an importable function,
+    ``args``/``kwargs`` its JSON arguments."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        QUEUED = "queued", _("Dalam antrean")
+        RUNNING = "running", _("Sedang berjalan")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    func = models.CharField(_("tugas"), max_length=255)
+    args = models.JSONField(_("argumen"), default=list, blank=True)
+    kwargs = models.JSONField(_("argumen bernama"), default=dict, blank=True)
+    queue = models.CharField(_("antrean"), max_length=50, default="default")
+    retry_intervals = models.JSONField(_("jeda sebelum coba lagi (detik)"), default=list, blank=True)
+    run_after = models.DateTimeField(_("dijalankan setelah"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("tugas latar belakang")
+        verbose_name_plural = _("tugas latar belakang")
+        indexes = [models.Index(fields=["status", "run_after"], name="backgroundjob_status_due")]
+
+    def __str__(self):
+        return f"{self.func} #{self.pk}"

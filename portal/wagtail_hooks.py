@@ -5,7 +5,8 @@ from wagtail.permissions import register_permission_policy
 from portal import admin_hooks_messages, admin_hooks_settings  # noqa: F401  (registers on import)
 from portal.admin_menu import communications_menu_item, master_data_menu_item
 from portal.admin_panel import AdminMenuItem
-from portal.models import WhatsAppMessage
+from portal.job_admin import BackgroundJobViewSet, background_job_permission_policy, register_job_log_actions
+from portal.models import BackgroundJob, WhatsAppMessage
 from portal.viewsets import WhatsAppOutboxViewSet, whatsapp_outbox_permission_policy
 from users.roles import AdminMenu
 
@@ -14,6 +15,9 @@ register_permission_policy(WhatsAppMessage, whatsapp_outbox_permission_policy)
 hooks.register("register_admin_menu_item", master_data_menu_item)
 hooks.register("register_admin_menu_item", communications_menu_item)
 hooks.register("register_admin_viewset", WhatsAppOutboxViewSet)
+register_permission_policy(BackgroundJob, background_job_permission_policy)
+hooks.register("register_admin_viewset", BackgroundJobViewSet)
+hooks.register("register_log_actions", register_job_log_actions)
 
 
 @hooks.register("register_admin_menu_item")

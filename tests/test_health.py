@@ -1,4 +1,5 @@
 import pytest
+from django.db import OperationalError, connection
 from redis import Redis
 from rq import Worker
 
@@ -13,11 +14,22 @@ def test_health_without_redis(client, settings):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_health_reports_an_unreachable_redis(client, settings):
+def test_health_reports_an_unreachable_redis_but_keeps_serving(client, settings):
+    """Pages work without Redis (tests/test_job_outbox.py), so the load balancer keeps the node."""
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "redis": "error", "worker": "unknown"}
+
+
+def test_health_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    response = client.get("/health/")
     assert response.status_code == 503
-    assert response.json()["redis"] == "error"
+    assert response.json()["database"] == "error"
 
 
 def test_health_follows_the_worker_heartbeat(client, settings):

@@ -6,7 +6,6 @@ import logging
 import re
 from pathlib import Path
 
-import django_rq
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,6 @@ from wagtail.models import ModelLogEntry
 from marketplace.use_cases import UseCaseError
 from portal import broadcasts, whatsapp
 from portal.models import Broadcast, WhatsAppMessage
-from portal.whatsapp import tasks as whatsapp_tasks
 from tests import test_broadcasts, test_tasks
 from tests.test_broadcasts import WHATSAPP_COMPOSE_URL, WHATSAPP_LIST_URL
 from tests.test_tasks import requires_redis, run_worker
@@ -352,21 +350,3 @@ def test_outbox_list_has_constant_queries(client, world, django_assert_max_num_q
     with django_assert_max_num_queries(few):
         html = client.get(OUTBOX_URL).content.decode()
     assert len(re.findall(r"/kotak-keluar-whatsapp/kirim-ulang/\d+/", html)) == 8
-
-
-def test_async_queue_schedules_delayed_deliveries(settings, monkeypatch, django_capture_on_commit_callbacks):
-    """With an asynchronous queue, a delayed message is scheduled with ``enqueue_in`` (no Redis needed:
-    the queue is replaced by a recorder)."""
-    scheduled = []
-
-    class RecordingQueue:
-        is_async = True
-
-        def enqueue_in(self, delta, func, *args, **kwargs):
-            scheduled.append((delta.total_seconds(), func, args, kwargs["retry"].max))
-
-    settings.REDIS_URL = "redis://unused"
-    monkeypatch.setattr(django_rq, "get_queue", lambda *args, **kwargs: RecordingQueue())
-    with django_capture_on_commit_callbacks(execute=True):
-        message = whatsapp.send_whatsapp("6281234567890", "Halo", delay=120)
-    assert scheduled == [(120.0, whatsapp_tasks.deliver_whatsapp, (message.pk,), 3)]

@@ -1,4 +1,5 @@
-"""Background jobs (portal.tasks): after commit, inline without Redis, and on a real rqworker with Redis."""
+"""Background jobs (portal.tasks): after commit, inline without Redis, and on a real rqworker with Redis,
+through the job outbox (tests/test_job_outbox.py goes deeper into the outbox itself)."""
 
 import os
 import sqlite3
@@ -12,7 +13,8 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 
-from portal.models import WhatsAppMessage
+from portal.job_outbox import rq_job_id
+from portal.models import BackgroundJob, WhatsAppMessage
 from portal.tasks import enqueue, will_retry
 from portal.whatsapp import send_whatsapp
 from portal.whatsapp import tasks as whatsapp_tasks
@@ -154,7 +156,9 @@ def test_real_worker_delivers_a_message_enqueued_through_enqueue(tmp_path, async
         message = send_whatsapp("6281234567890", "Kode OTP: 551177")
 
         # Committed and waiting in Redis, not delivered by this process.
-        assert async_default_queue.count == 1
+        job = BackgroundJob.objects.get()
+        assert job.status == BackgroundJob.Status.QUEUED
+        assert async_default_queue.job_ids == [rq_job_id(job)]
         message.refresh_from_db()
         assert message.status == WhatsAppMessage.Status.QUEUED
         assert gateway.requests == []
@@ -170,6 +174,8 @@ def test_real_worker_delivers_a_message_enqueued_through_enqueue(tmp_path, async
     assert message.attempts == 1
     assert message.sent_at is not None
     assert async_default_queue.count == 0
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (BackgroundJob.Status.DONE, 1)
     # The worker's log names the job by message id only.
     assert "6281234567890" not in worker.stdout + worker.stderr
     assert "551177" not in worker.stdout + worker.stderr
@@ -197,3 +203,9 @@ def test_real_worker_retries_failed_deliveries(tmp_path, async_default_queue, mo
     assert failing.attempts == 4
     assert "HTTP 500" in failing.error
     assert failing.sent_at is None
+
+    # Each outbox job saw every attempt (will_retry() held while rq had retries left); the last
+    # attempt of the failing message recorded the failure on the message and ended the job.
+    jobs = {job.args[0]: job for job in BackgroundJob.objects.all()}
+    assert (jobs[recovering.pk].status, jobs[recovering.pk].attempts) == (BackgroundJob.Status.DONE, 3)
+    assert (jobs[failing.pk].status, jobs[failing.pk].attempts) == (BackgroundJob.Status.DONE, 4)

@@ -5,15 +5,7 @@ and delivers it in a background job through the backend named by ``settings.WHAT
 ``console``, ``file``, ``http``, ``locmem`` or the dotted path of a backend class.
 """
 
-import logging
-from datetime import timedelta
-from functools import partial
-
-import django_rq
-from django.conf import settings
 from django.db import transaction
-from redis.exceptions import RedisError
-from rq import Retry
 
 from portal.models import WhatsAppMessage
 from portal.tasks import enqueue_call
@@ -31,8 +23,6 @@ __all__ = [
     "send_whatsapp",
 ]
 
-logger = logging.getLogger(__name__)
-
 #: Messages "sent" by the ``locmem`` backend (WhatsAppMessage instances), like ``django.core.mail.outbox``.
 outbox = []
 
@@ -45,11 +35,12 @@ def clear_outbox():
 def send_whatsapp(to, body, *, delay=0):
     """Queue a WhatsApp message to ``to`` (international form without "+", e.g. 6281234567890).
 
-    Returns the new ``WhatsAppMessage`` (status "queued"); delivery runs once the current transaction
-    commits, on django-rq with retries when ``REDIS_URL`` is set, inline otherwise.
+    Returns the new ``WhatsAppMessage`` (status "queued"); its delivery job is written to the job
+    outbox in the current transaction and runs once that commits (portal/tasks.py): on django-rq with
+    retries when ``REDIS_URL`` is set (kept pending through a Redis outage), inline otherwise.
 
     ``delay`` (seconds) holds the delivery back, to throttle broadcasts: on an asynchronous django-rq
-    queue the job is scheduled with ``queue.enqueue_in`` (run the worker with ``--with-scheduler``,
+    queue the job is scheduled for then (``run_after``; run the worker with ``--with-scheduler``,
     which the retries need as well); inline and synchronous queues deliver at once.
     """
     to = "".join(str(to).split())
@@ -79,22 +70,6 @@ def requeue_failed(message_id):
 
 
 def _enqueue_delivery(message_id, delay=0):
-    if delay and delay > 0 and settings.REDIS_URL and django_rq.get_queue("default").is_async:
-        transaction.on_commit(partial(_schedule_delivery, message_id, delay))
-    else:
-        enqueue_call(tasks.deliver_whatsapp, args=(message_id,), retry_intervals=tasks.RETRY_INTERVALS)
-
-
-def _schedule_delivery(message_id, delay):
-    queue = django_rq.get_queue("default", commit_mode="auto")
-    intervals = list(tasks.RETRY_INTERVALS)
-    try:
-        queue.enqueue_in(
-            timedelta(seconds=delay),
-            tasks.deliver_whatsapp,
-            message_id,
-            retry=Retry(max=len(intervals), interval=intervals) if intervals else None,
-        )
-    except RedisError:
-        # The message row is committed and stays "queued"; never turn an outage into an error page.
-        logger.exception("could not schedule WhatsApp message %s", message_id)
+    enqueue_call(
+        tasks.deliver_whatsapp, args=(message_id,), retry_intervals=tasks.RETRY_INTERVALS, delay=delay
+    )
