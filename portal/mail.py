@@ -29,4 +29,4 @@ def deliver_email(subject, text, html, recipients):
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, recipients)
     message.attach_alternative(html, "text/html")
     message.send()
-    logger.info("email delivered: %s", subject)
+    logger.info("email delivered to %s recipient(s)", len(recipients))  # subjects may name people
