@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.files import File
+from django.core.files.storage import storages
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,7 +28,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from portal import pdf
-from users.storage import PrivateStorage
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -245,7 +245,7 @@ def new_token():
 
 def save_export(user_id, kind, token, fmt, table):
     """Write ``table`` as CSV or XLSX to private storage; returns the stored name."""
-    storage = PrivateStorage()
+    storage = storages["private"]
     name = export_path(user_id, kind, token, fmt)
     if storage.exists(name):
         storage.delete(name)
@@ -263,7 +263,7 @@ def open_export(user, kind, token, fmt):
     """The requester's own export file, or None (another user's token finds nothing)."""
     if fmt not in CONTENT_TYPES or not TOKEN_PATTERN.match(token):
         return None
-    storage = PrivateStorage()
+    storage = storages["private"]
     name = export_path(user.pk, kind, token, fmt)
     if not storage.exists(name):
         return None
