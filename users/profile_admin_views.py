@@ -29,7 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from marketplace.use_cases import UseCaseError
 from portal.admin_panel import AdminMenuRequiredMixin, check_menu
-from users import admin_decisions, documents, featured, roles, verification
+from users import admin_decisions, audit, documents, featured, roles, verification
 from users.choices import VerificationStatus
 from users.completeness import completeness_of
 from users.models import VerificationLog
@@ -148,6 +148,7 @@ class ProfileDetailView(ProfileAdminView):
 
     def get_context_data(self, reject_form=None, **kwargs):
         user = self.request.user
+        audit.record_profile_access(self.request, self.profile, audit.VIEW_PROFILE)
         can_decide = verification.can_verify(user, self.profile)
         return super().get_context_data(
             kind=self.kind,

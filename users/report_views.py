@@ -17,8 +17,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.admin_panel import AdminMenuRequiredMixin
+from users import audit, report_tasks
 from users import report_exports as exports
-from users import report_tasks
 from users.report_forms import ReportFilterForm
 from users.reports import mitra_report, personal_accounts, personal_report
 from users.roles import AdminMenu
@@ -171,6 +171,7 @@ class PersonalAccountsExportView(ReportMixin, View):
     def get(self, request, fmt):
         if fmt not in ("csv", "xlsx"):
             raise Http404
+        audit.record_profile_access(request, None, audit.EXPORT)
         queryset = personal_accounts(request.user, self.get_filters())
         if queryset.count() > report_tasks.INLINE_EXPORT_LIMIT:
             params = {key: value for key, value in request.GET.items() if key not in NON_FILTER_PARAMS}
@@ -200,6 +201,7 @@ class ExportDownloadView(AdminMenuRequiredMixin, View):
         file = exports.open_export(request.user, self.kind, token, fmt)
         if file is None:
             raise Http404
+        audit.record_profile_access(request, None, audit.DOWNLOAD_EXPORT)
         return FileResponse(
             file,
             as_attachment=True,

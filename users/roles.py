@@ -124,6 +124,7 @@ MENU_PERMISSIONS = {
         # Pengaturan → aplikasi
         "portal.change_sitesettings",
         "portal.view_whatsappmessage",
+        "portal.view_backgroundjob",  # Tugas Latar Belakang (failed jobs, Coba Lagi)
         "wagtailredirects.*_redirect",
     ),
 }
@@ -148,6 +149,11 @@ MANAGEABLE_ROLES = {
     SUPER_ADMIN: ALL_ROLES,
     ADMIN: (DINAKER, KECAMATAN, VERIFIKATOR, DESA),
 }
+
+# "Log Akses Data" (Pengaturan; users/audit.py, docs/privacy.md): who opened which personal profile,
+# private document or export of personal data. It is not a §7.1 menu and no role group is granted it:
+# the audit log is read by Super Admin only (whose accounts are superusers), never by those it logs.
+AUDIT_LOG_ROLES = (SUPER_ADMIN,)
 
 # The region a role is bound to; the other roles see every region.
 SCOPE_FIELDS = {KECAMATAN: "scope_kecamatan", DESA: "scope_desa"}

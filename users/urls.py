@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("users.urls_mitra")),
     path("", include("users.urls_notifications")),
     path("", include("users.urls_verification")),
+    path("", include("users.urls_privacy")),
 ]

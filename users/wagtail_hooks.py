@@ -2,6 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+import users.admin_hooks_audit  # noqa: F401  (registers on import)
+import users.admin_hooks_otp  # noqa: F401  (registers on import)
 from portal.admin_menu import register_master_data_modeladmin
 from users import admin_hooks_profiles, admin_hooks_reports  # noqa: F401  (registers on import)
 from users.admin_views import NotificationsMenuItem

@@ -1,3 +1,4 @@
+from .audit import ProfileAccessAction, ProfileAccessLog
 from .mitra import BidangUsaha, MitraDocument, MitraProfile
 from .notifications import Notification
 from .otp import PhoneOTP
@@ -18,6 +19,8 @@ __all__ = [
     "Pendidikan",
     "PersonalProfile",
     "PhoneOTP",
+    "ProfileAccessAction",
+    "ProfileAccessLog",
     "Skill",
     "User",
     "VerificationLog",

@@ -81,10 +81,6 @@ class PersonalProfile(VerifiableProfile):
     def __str__(self):
         return self.user.get_full_name() or self.user.username
 
-    @property
-    def masked_nik(self):
-        return f"{self.nik[:4]}{'*' * 8}{self.nik[-4:]}" if self.nik else ""
-
 
 class WorkExperience(models.Model):
     profile = models.ForeignKey(PersonalProfile, on_delete=models.CASCADE, related_name="experiences")
