@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace import community_use_cases as use_cases
 from marketplace.models import MitraAnnouncement, Testimonial
+from users import documents, upload_quota
 
 ATTACHMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 STAR_CHOICES = [
@@ -94,6 +95,7 @@ class MitraAnnouncementForm(forms.ModelForm):
 
     def __init__(self, *args, mitra, **kwargs):
         super().__init__(*args, **kwargs)
+        self.mitra = mitra
         self.kind = None
         vacancy_field = self.fields["vacancy"]
         vacancy_field.queryset = use_cases.announcement_vacancies(mitra).order_by("-created_at", "-pk")
@@ -116,8 +118,14 @@ class MitraAnnouncementForm(forms.ModelForm):
 
     def clean_attachment(self):
         uploaded = self.cleaned_data.get("attachment")
+        """PDF/JPG/PNG by content; an image is re-encoded (no EXIF, nothing appended after it); within
+        the Mitra's storage quota (a replaced attachment makes room)."""
         if isinstance(uploaded, UploadedFile):
             self.kind = use_cases.check_attachment(uploaded)
+            if self.kind.pillow_format:
+                uploaded = documents.reencoded_image(uploaded, self.kind, name=uploaded.name)
+            replaced = self.instance.attachment.name if self.instance.attachment else ""
+            upload_quota.check_quota(self.mitra.user, [uploaded.size], replacing=[replaced])
             return uploaded
         return None
 

@@ -13,6 +13,7 @@ from PIL import Image, ImageOps
 
 from marketplace.choices import ContactPreference, PriceUnit, ServiceRequestStatus
 from marketplace.models import KategoriJasa, Service, ServicePhoto, ServiceRequest
+from users import upload_quota
 from users.models import Kecamatan
 
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
@@ -157,8 +158,10 @@ class ServiceForm(forms.ModelForm):
             "areas": {"required": _("Pilih minimal satu kecamatan.")},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The provider, for the storage quota of new photos (an edited service knows its provider).
+        self.owner = owner or (self.instance.provider if self.instance.provider_id else None)
         self.fields["category"].queryset = KategoriJasa.objects.all()
         self.fields["category"].empty_label = _("Pilih …")
         self.fields["areas"].queryset = Kecamatan.objects.order_by("name")
@@ -195,7 +198,21 @@ class ServiceForm(forms.ModelForm):
                     _("Paling banyak %(max)s foto per jasa. Anda sudah memiliki %(kept)s foto.")
                     % {"max": Service.MAX_PHOTOS, "kept": kept},
                 )
+        if "photos" not in self.errors:
+            self._check_photo_quota(data)
         return data
+
+    def _check_photo_quota(self, data):
+        """New photos (sizes after re-encoding) must fit in the provider's storage quota; photos ticked
+        for removal make room."""
+        photos = data.get("photos") or ()
+        if not photos or self.owner is None:
+            return
+        removed = [photo.image.name for photo in data.get("remove_photos") or ()]
+        try:
+            upload_quota.check_quota(self.owner, [photo.size for photo in photos], replacing=removed)
+        except forms.ValidationError as error:
+            self.add_error("photos", error)
 
 
 class ServiceRequestForm(forms.ModelForm):

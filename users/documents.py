@@ -2,18 +2,21 @@
 names, replace/delete use cases, and the one access rule for the private download.
 
 Files are recognised by their content (magic bytes, then Pillow for images), never by the name or the
-content type the browser sends: a renamed .exe or a text file called "izin.pdf" is refused.
+content type the browser sends: a renamed .exe, an SVG called "logo.png" or a text file called
+"izin.pdf" is refused. Accepted images are re-encoded (`reencoded_image`) before they are stored.
 """
 
 import os
 import uuid
 from dataclasses import dataclass
+from io import BytesIO
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 from users import roles, verification
 from users.models import MitraDocument, MitraProfile
@@ -101,6 +104,32 @@ def check_upload(uploaded, *, kinds=DOCUMENT_KINDS, max_size=MAX_DOCUMENT_SIZE):
     if kind.pillow_format:
         _verify_image(uploaded, kind)
     return kind
+
+
+def reencoded_image(uploaded, kind, name=None, max_side=None):
+    """A checked JPG/PNG upload drawn again by Pillow: only the pixels are kept, so EXIF (the place a
+    photo was taken), comments and bytes appended after the image (HTML, a script, a zip — a
+    "polyglot") are gone, and the file is the image it claims to be. Turned upright first; scaled down
+    to `max_side` pixels when given. Returns a ContentFile named `name` (a random name by default)."""
+    try:
+        uploaded.seek(0)
+        with Image.open(uploaded) as original:
+            image = ImageOps.exif_transpose(original)
+            if max_side:
+                image.thumbnail((max_side, max_side))
+            output = BytesIO()
+            if kind.pillow_format == "JPEG":
+                image.convert("RGB").save(output, "JPEG", quality=90, optimize=True)
+            else:
+                image.save(output, "PNG", optimize=True)
+    except Exception:  # Pillow raises many kinds of errors for broken images
+        raise ValidationError(
+            _("Berkas gambar rusak atau tidak dapat dibaca. Simpan ulang gambar lalu unggah kembali."),
+            code="broken_image",
+        ) from None
+    finally:
+        uploaded.seek(0)
+    return ContentFile(output.getvalue(), name=name or random_name(kind))
 
 
 def random_name(kind):

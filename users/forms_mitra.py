@@ -7,13 +7,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from users import documents, verification
+from users import documents, upload_quota, verification
 from users.choices import DocumentType, MitraCategory
 from users.forms_regions import RegionForm
-from users.models import BidangUsaha, MitraProfile
+from users.models import BidangUsaha, MitraDocument, MitraProfile
 from users.validators import display_phone, normalize_phone
 
 IMAGE_ACCEPT = ".jpg,.jpeg,.png,image/jpeg,image/png"
+LOGO_MAX_SIDE = 1000
 DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
 
@@ -101,10 +102,13 @@ class MitraProfileForm(RegionForm, forms.ModelForm):
         return normalize_phone(phone) if phone else ""
 
     def clean_logo(self):
+        """A JPG/PNG by its content, re-encoded (no EXIF, nothing appended), under a random name, and
+        within the account's storage quota."""
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
             kind = documents.check_upload(logo, kinds=documents.IMAGE_KINDS, max_size=documents.MAX_LOGO_SIZE)
-            logo.name = documents.random_name(kind)
+            logo = documents.reencoded_image(logo, kind, max_side=LOGO_MAX_SIDE)
+            upload_quota.check_quota(self.instance.user, [logo.size], replacing=[self._saved_logo])
         return logo
 
     @transaction.atomic
@@ -139,9 +143,22 @@ class DocumentUploadForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, owner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner  # the Mitra's user, for the storage quota
+
     def clean_file(self):
+        """PDF/JPG/PNG by content; an image is re-encoded (its pixels only: no EXIF, nothing
+        appended) and keeps the user's file name for display; within the storage quota."""
         uploaded = self.cleaned_data["file"]
         self.kind = documents.check_upload(uploaded)
+        if self.kind.pillow_format:
+            uploaded = documents.reencoded_image(uploaded, self.kind, name=uploaded.name)
+        if self.owner is not None:
+            replaced = MitraDocument.objects.filter(
+                mitra__user=self.owner, doc_type=self.cleaned_data.get("doc_type")
+            ).values_list("file", flat=True)
+            upload_quota.check_quota(self.owner, [uploaded.size], replacing=list(replaced))
         return uploaded
 
     def save(self, profile):

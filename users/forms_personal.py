@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from users import verification
+from users import upload_quota, verification
 from users.forms_regions import RegionForm
 from users.models import (
     Education,
@@ -118,7 +118,10 @@ class PhotoField(forms.ImageField):
             raise forms.ValidationError(
                 _("Resolusi foto terlalu besar. Perkecil foto lalu unggah lagi."), code="too_many_pixels"
             )
-        return self._normalised(upload, upload.image.format, extension)
+        try:
+            return self._normalised(upload, upload.image.format, extension)
+        except Exception:  # a truncated image fails only when its pixels are decoded
+            raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image") from None
 
     @staticmethod
     def _normalised(upload, image_format, extension):
@@ -193,6 +196,14 @@ class DataPersonalForm(RegionForm, forms.ModelForm):
         widgets = {"summary": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
 
     field_order = ["first_name", "last_name", *Meta.fields]
+
+    def clean_photo(self):
+        """A new photo (already re-encoded by PhotoField) must fit in the account's storage quota."""
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, ContentFile):
+            saved = self.instance.photo.name if self.instance.photo else ""
+            upload_quota.check_quota(self.instance.user, [photo.size], replacing=[saved])
+        return photo
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

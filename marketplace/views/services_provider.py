@@ -102,7 +102,7 @@ def service_create(request):
         return _form_page(request, None, blocker=blocker)
     if request.method == "GET":
         return _form_page(request, ServiceForm())
-    form = ServiceForm(request.POST, request.FILES)
+    form = ServiceForm(request.POST, request.FILES, owner=request.user)
     if not form.is_valid():
         messages.error(request, _("Jasa belum tersimpan. Periksa isian yang ditandai di bawah."))
         return _form_page(request, form)

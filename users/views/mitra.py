@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from users import documents
+from users import audit, documents
 from users.access import account_type_required
 from users.choices import AccountType, DocumentType
 from users.completeness import mitra_completeness
@@ -55,7 +55,7 @@ def mitra_profile(request):
 def mitra_documents(request):
     profile = _own_profile(request)
     if request.method == "POST":
-        form = DocumentUploadForm(request.POST, request.FILES)
+        form = DocumentUploadForm(request.POST, request.FILES, owner=request.user)
         if form.is_valid():
             replaced = any(doc.doc_type == form.cleaned_data["doc_type"] for doc in profile.documents.all())
             document = form.save(profile)
@@ -109,6 +109,7 @@ def mitra_document_download(request, pk):
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    audit.record_profile_access(request, document.mitra, audit.DOWNLOAD_DOCUMENT)
     response = FileResponse(
         handle,
         as_attachment=True,
