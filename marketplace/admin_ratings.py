@@ -7,6 +7,8 @@ created, edited or deleted here. Who sees which list is the role matrix of users
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path, reverse
@@ -15,11 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import InspectView
 
 from marketplace import rating_use_cases
 from marketplace.models import MitraRating, PersonalRating, ServiceRating
 from portal.admin_access import answer_403
 from portal.admin_panel import AdminMenuItem
+from users.reports import region_scope_q
 from users.roles import AdminMenu
 
 
@@ -85,9 +89,24 @@ class RatingButtonHelper(ButtonHelper):
         return buttons
 
 
+class ScopedInspectView(InspectView):
+    """modeladmin finds the instance without the request; outside the staff member's region it is
+    not found, as in the list."""
+
+    def dispatch(self, request, *args, **kwargs):
+        ratings = self.model_admin.get_queryset(request)
+        if not ratings.filter(pk=self.instance.pk).exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class RatingAdmin(ModelAdmin):
+    # Paths from a rating to the profiles whose region decides which Desa and Kecamatan operators
+    # may see it (DESIGN §2: they see the Personal accounts of their region); none: everyone.
+    scope_prefixes = ()
     menu_icon = "pick"
     inspect_view_enabled = True
+    inspect_view_class = ScopedInspectView
     permission_helper_class = RatingPermissionHelper
     button_helper_class = RatingButtonHelper
     list_filter = (ReportedFilter, HiddenFilter)
@@ -112,6 +131,15 @@ class RatingAdmin(ModelAdmin):
     def hidden(self, obj):
         return obj.is_hidden
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(self.scope_q(request.user))
+
+    def scope_q(self, user):
+        scope = Q()
+        for prefix in self.scope_prefixes:
+            scope |= region_scope_q(user, prefix)
+        return scope
+
     def get_admin_urls_for_registration(self):
         """modeladmin's views, plus "moderate"; a refusal is a plain 403 as elsewhere in the panel."""
         urls = tuple(
@@ -130,7 +158,7 @@ class RatingAdmin(ModelAdmin):
         """Sembunyikan (with a reason) or Tampilkan one review, after a confirmation."""
         if not self.permission_helper.user_can_moderate(request.user):
             raise PermissionDenied
-        rating = get_object_or_404(self.model, pk=instance_pk)
+        rating = get_object_or_404(self.model.objects.filter(self.scope_q(request.user)), pk=instance_pk)
         if request.method == "POST":
             if rating.is_hidden:
                 rating_use_cases.unhide_rating(request.user, rating)
@@ -159,6 +187,7 @@ class MitraRatingAdmin(RatingAdmin):
 
 class PersonalRatingAdmin(RatingAdmin):
     model = PersonalRating
+    scope_prefixes = ("personal__",)
     menu_label = _("Rating Personal")
     list_display = ("personal", "stars", "short_comment", "report_count", "hidden", "created_at")
     list_select_related = ("personal__user",)
@@ -166,6 +195,8 @@ class PersonalRatingAdmin(RatingAdmin):
 
 class ServiceRatingAdmin(RatingAdmin):
     model = ServiceRating
+    # The rated side: the provider (a Personal or a Mitra) or the service's user.
+    scope_prefixes = ("ratee__personal_profile__", "ratee__mitra_profile__")
     menu_label = _("Rating Personal (Jasa)")
     list_display = ("service", "direction", "stars", "short_comment", "report_count", "hidden", "created_at")
     list_select_related = ("service",)

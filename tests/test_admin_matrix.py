@@ -151,6 +151,7 @@ SETTINGS_LINKS = [
     reverse("wagtailusers_users:index"),
     reverse("wagtailredirects:index"),
     reverse("kotak-keluar-whatsapp:index"),
+    reverse("tugas-latar-belakang:index"),
     reverse("wagtailsettings:edit", args=["portal", "sitesettings"]),
     reverse("portal_gateway_status"),
 ]
@@ -213,7 +214,7 @@ MATRIX = {
     AdminMenu.SETTINGS: Screen(
         SETTINGS_LINKS,
         lambda world: [
-            *SETTINGS_LINKS[:3],
+            *SETTINGS_LINKS[:4],
             reverse("wagtailusers_users:add"),
             reverse("portal_gateway_status"),
             # the sidebar link redirects to the default site's settings; this is the page itself
@@ -247,6 +248,7 @@ WAGTAIL_ENTRIES = {
             ("settings", "groups"),
             ("settings", "sites"),
             ("settings", "collections"),
+            ("settings", "log-akses-data"),  # staff access to personal data: Super Admin only
         ]
     ),
     StaffRole.ADMIN: sorted(CMS_EDITOR_ENTRIES),
