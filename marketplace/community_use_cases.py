@@ -22,6 +22,7 @@ from wagtail.log_actions import log
 
 from marketplace.choices import TestimonialStatus, VacancyStatus
 from marketplace.models import MitraAnnouncement, Testimonial, Vacancy
+from marketplace.submission_keys import usable_key
 from marketplace.use_cases import UseCaseError
 from portal.admin_panel import can_open
 from users import documents, roles
@@ -243,6 +244,8 @@ def save_announcement(
             kind = check_attachment(attachment)
         except ValidationError as error:
             raise UseCaseError(error.messages[0]) from None
+    if announcement is None:
+        submission_key = usable_key(MitraAnnouncement, submission_key, mitra=mitra)
     if announcement is None and submission_key:
         existing = MitraAnnouncement.objects.filter(mitra=mitra, submission_key=submission_key).first()
         if existing:

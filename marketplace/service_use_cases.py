@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.choices import OPEN_SERVICE_REQUEST_STATUSES, ServiceRequestStatus, ServiceStatus
 from marketplace.models import SavedService, Service, ServicePhoto, ServiceRequest, ServiceRequestEvent
+from marketplace.submission_keys import usable_key
 from marketplace.use_cases import UseCaseError
 from users.notifications import notify
 
@@ -76,6 +77,7 @@ def save_service(provider, data, *, service=None, photos=(), remove_photos=(), s
     if blocker:
         raise UseCaseError(blocker)
     if service is None:
+        submission_key = usable_key(Service, submission_key, provider=provider)
         if submission_key:
             existing = Service.objects.filter(provider=provider, submission_key=submission_key).first()
             if existing:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.choices import MITRA_DECISIONS, ApplicationStatus, VacancyStatus
 from marketplace.models import Application, SavedVacancy, Vacancy
+from marketplace.submission_keys import usable_key
 from portal.models import SiteSettings
 from users.completeness import personal_completeness
 from users.notifications import notify
@@ -56,6 +57,7 @@ def save_draft(mitra, data, *, vacancy=None, submission_key=None):
     (``Vacancy.MITRA_FIELDS``). A repeated ``submission_key`` returns the vacancy that
     key already created."""
     if vacancy is None:
+        submission_key = usable_key(Vacancy, submission_key, mitra=mitra)
         if submission_key:
             existing = Vacancy.objects.filter(mitra=mitra, submission_key=submission_key).first()
             if existing:
