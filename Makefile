@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: install run migrate initial-data demo-data test prod-check lint check clean
+.PHONY: install run migrate initial-data demo-data test prod-check audit lint check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: install
 # PostgreSQL and Redis, with the browser suite run against it (.ci/prod-check).
 prod-check: install
 	.ci/prod-check
+
+# Known vulnerabilities in the pinned requirements (PyPI's advisory data); fails on any finding.
+audit: install
+	$(BIN)/pip-audit --requirement requirements.txt --progress-spinner off
 
 lint: install
 	$(BIN)/ruff check .

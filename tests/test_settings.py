@@ -36,6 +36,7 @@ def test_check_deploy_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x" * 20 + "production-like-secret-key-for-the-check-0123456789",
         ALLOWED_HOSTS="kerja.purbalinggakab.go.id",
+        CSRF_TRUSTED_ORIGINS="https://kerja.purbalinggakab.go.id",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "django_rq",
     "axes",
     "django_ratelimit",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,14 +57,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.client_ip.ClientIpMiddleware",
+    "portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "users.middleware.StaffSessionLimitsMiddleware",
+    "users.staff_otp_middleware.StaffSecondFactorMiddleware",
     "users.cache_headers.PrivatePagesNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -131,11 +141,69 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "users.views.login.locked_out"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
+# The header the reverse proxy sets to the client's address (portal/client_ip.py); empty: none.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 
 # Other throttles (django-ratelimit): resend verification email, password reset, OTP.
 RATELIMIT_VIEW = "users.views.errors.rate_limited"
 # Without Redis (a single-process dev server) the local-memory cache is enough for counters.
 LOCMEM_CACHE_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Security headers on every response (portal/security_headers.py); HSTS and HTTPS-only cookies are
+# added by production.py. Frames: DENY, except the views Wagtail marks SAMEORIGIN (page previews in
+# the admin), whose Content-Security-Policy frame-ancestors follows suit.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+    )
+}
+# Scripts only from our own origin (no inline scripts, no eval); inline scripts that must stay
+# carry nonce="{{ request.csp_nonce }}". Inline styles stay allowed: the Wagtail admin and a few
+# of our templates use style attributes, and the issue forbids only inline scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# The one exception, for signed-in users on the admin path only: Wagtail's admin is not ready for a
+# strict policy (wagtail/wagtail#1288). Its date pickers, inline panels, listing filters, chooser
+# and permission forms run inline <script>s, some inserted later by jQuery, whose content varies
+# per field, so neither a nonce nor a hash can cover them. The admin may run inline scripts (never
+# eval); the anonymous admin pages (login, password reset) and the whole public site keep the strict
+# policy. blob: shows the preview of images chosen for upload.
+ADMIN_CONTENT_SECURITY_POLICY_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+}
+# The admin asks no third party: no Gravatar avatars (the hash of every staff email address),
+# no release check from the dashboard (dependencies are pinned and upgraded by the maintainers).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -161,19 +229,28 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background jobs (portal/tasks.py): django-rq when REDIS_URL is set, inline otherwise.
+# Background jobs (portal/tasks.py): written to the database job outbox (portal/job_outbox.py) in the
+# caller's transaction, relayed to django-rq when REDIS_URL is set, run inline otherwise. Redis holds
+# nothing that cannot be rebuilt: jobs are in the database, and so are sessions and django-axes.
 REDIS_URL = env_str("REDIS_URL", "")
 RQ = {"WORKER_CLASS": "portal.rq_worker.PortalWorker"}
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
 # django-ratelimit only knows django-redis; Django's own RedisCache increments atomically too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if REDIS_URL else LOCMEM_CACHE_CHECKS
+# With Redis down the cache keeps nothing instead of failing (portal/cache.py), and the throttles of
+# django-ratelimit let requests through rather than refusing everyone.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "portal.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+RATELIMIT_FAIL_OPEN = True
 
 # Email
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -197,6 +274,8 @@ PORTAL_REGENCY = env_str("PORTAL_REGENCY", "Kabupaten Purbalingga")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Kepenak#2026")
 # A service request left unanswered (Dikirim) this many days becomes Kedaluwarsa.
 SERVICE_REQUEST_EXPIRY_DAYS = env_int("SERVICE_REQUEST_EXPIRY_DAYS", 7)
+# How often the notification bell asks for a fresh count (seconds).
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 20)
 
 # Forms
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -215,17 +294,66 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# No SVG (a script container) among Wagtail images; documents always go through Django's serve view,
+# which checks the privacy of their collection, never a redirect to the file.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The sum of one account's stored uploads (photo, logo, Mitra documents, service photos,
+# announcement attachments): users/upload_quota.py.
+UPLOAD_QUOTA_BYTES_PER_USER = env_int("UPLOAD_QUOTA_BYTES_PER_USER", 25 * 1024 * 1024)
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "users.admin_forms.StaffPasswordResetForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
+# Logging (portal/log_setup.py): one line a record on stderr, JSON (production's default) or plain
+# text. The handler's filters add the request or rq job a record belongs to and redact personal data
+# (NIK, phone, email, passwords, codes, tokens) before anything is written. Server errors
+# (django.request) and failed rq jobs (portal/rq_worker.py) are both reported by "portal.errors".
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "log_context": {"()": "portal.log_setup.AddLogContext"},
+        "redact_personal_data": {"()": "portal.log_setup.RedactPersonalData"},
+        "report_as_portal_error": {"()": "portal.log_setup.ReportAsPortalError"},
+    },
+    "formatters": {"configured": {"()": "portal.log_setup.configured_formatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "configured",
+            "filters": ["log_context", "redact_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}, "modelsearch": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own handlers (a DEBUG-only console, mail_admins) are dropped: its records reach
+        # the redacting handler above like every other record.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"filters": ["report_as_portal_error"]},
+        # Noisy, or logging SQL parameters and request URLs at lower levels.
+        **{
+            name: {"level": "WARNING"}
+            for name in (
+                "django.db.backends",
+                "django_tasks",
+                "modelsearch",
+                "xhtml2pdf",
+                "PIL",
+                "fontTools",
+                "urllib3",
+                "botocore",
+                "boto3",
+                "s3transfer",
+                "asyncio",
+            )
+        },
+    },
 }
-# How often the notification bell asks for a fresh count (seconds).
-NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 20)
+
+# Staff second factor (TOTP; users/staff_otp.py). Off by default: production.py requires it for
+# Super Admin and Admin. Any staff member may enable it for their own account.
+STAFF_TOTP_REQUIRED_ROLES = ()
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

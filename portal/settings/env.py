@@ -29,7 +29,8 @@ def env_int(name, default):
 
 
 def env_list(name, default=()):
+    """Comma-separated values; unset gives ``default``, set but empty gives an empty list."""
     value = os.environ.get(name)
-    if not value:
+    if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]

@@ -121,7 +121,7 @@ def test_daftar_mitra_then_login_mitra(site, desktop, outboxes, assert_accessibl
 def test_lupa_kata_sandi_personal(site, phone, outboxes, assert_accessible):
     PersonalFactory(username="budi", email="budi@contoh.id")
     phone.goto("/akun/login/")
-    phone.get_by_role("link", name="Lupa kata sandi?").click()
+    phone.get_by_role("link", name="Lupa Kata Sandi?").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Lupa Kata Sandi Personal")
     assert_accessible(phone)
     field(phone, "Email").fill("budi@contoh.id")

@@ -39,7 +39,8 @@ def test_debug_is_off_and_errors_are_the_portals_own_pages(site):
 
 def test_static_files_are_hashed_compressed_and_cached_for_good(site):
     page = get("/")
-    stylesheet = re.search(r'href="(/static/vendor/bootstrap/css/bootstrap\.min\.[0-9a-f]{12}\.css)"', page.text)
+    hashed = r'href="(/static/vendor/bootstrap/css/bootstrap\.min\.[0-9a-f]{12}\.css)"'
+    stylesheet = re.search(hashed, page.text)
     assert stylesheet, "Beranda does not link the cache-busted (hashed) Bootstrap stylesheet"
 
     response = get(stylesheet.group(1), headers={"Accept-Encoding": "gzip"})
