@@ -20,7 +20,6 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -35,6 +34,7 @@ from marketplace.admin_views import ReasonForm
 from marketplace.choices import TestimonialStatus
 from marketplace.models import MitraAnnouncement, Testimonial
 from marketplace.use_cases import UseCaseError
+from marketplace.views.common import redirect_back
 from pages.models import AnnouncementIndexPage, AnnouncementPage
 from portal.admin_access import answer_403
 from portal.admin_menu import COMMUNICATIONS_MENU_HOOK
@@ -123,15 +123,7 @@ def decide(request, pk):
             raise PermissionDenied
     except UseCaseError as error:
         messages.error(request, str(error))
-    return _back(request, "testimonial_moderation:index")
-
-
-def _back(request, fallback):
-    """Back to the list as it was (filters and page kept), when ``next`` is a local URL."""
-    target = request.POST.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect_back(request, "testimonial_moderation:index")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +317,7 @@ def announcement_show(request, pk):
         messages.success(
             request, _('Pengumuman "%(title)s" ditampilkan kembali.') % {"title": announcement.title}
         )
-    return _back(request, "admin_announcements:index")
+    return redirect_back(request, "admin_announcements:index")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -28,6 +27,7 @@ from marketplace.models import Application, KategoriJasa, Service, Vacancy
 from marketplace.querysets_services import PROVIDER_RELATED
 from marketplace.service_use_cases import display_name
 from marketplace.use_cases import UseCaseError
+from marketplace.views.common import redirect_back
 from portal.admin_panel import AdminMenuRequiredMixin, check_menu
 from portal.models import SiteSettings
 from users import roles
@@ -43,14 +43,6 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _page(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("halaman"))
-
-
-def _back(request, fallback):
-    """Back to the list as it was (filters and page kept), when ``next`` is a local URL."""
-    target = request.POST.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(fallback)
 
 
 def _kecamatan_field(label):
@@ -256,7 +248,7 @@ def vacancy_restore(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _('Lowongan "%(title)s" ditayangkan kembali.') % {"title": vacancy.title})
-    return _back(request, "admin_vacancies:index")
+    return redirect_back(request, "admin_vacancies:index")
 
 
 # --- Lamaran Belum Direspon -------------------------------------------------------------------
@@ -336,20 +328,20 @@ def send_reminders(request):
     ids = [int(value) for value in selected if value.isdigit()]
     if not ids:
         messages.error(request, _("Pilih lamaran yang akan diingatkan."))
-        return _back(request, "admin_unanswered:index")
+        return redirect_back(request, "admin_unanswered:index")
     applications = unanswered_applications(request.user, unanswered_days(request)).filter(pk__in=ids)
     try:
         sent = moderation.remind_unanswered(applications, request.user)
     except UseCaseError as error:
         messages.error(request, str(error))
-        return _back(request, "admin_unanswered:index")
+        return redirect_back(request, "admin_unanswered:index")
     if sent:
         messages.success(request, _("Pengingat dikirim untuk %(count)d lamaran.") % {"count": sent})
     else:
         messages.warning(
             request, _("Lamaran yang dipilih sudah diingatkan hari ini; pengingat tidak dikirim lagi.")
         )
-    return _back(request, "admin_unanswered:index")
+    return redirect_back(request, "admin_unanswered:index")
 
 
 # --- List Penawaran Jasa ----------------------------------------------------------------------

@@ -4,11 +4,10 @@ page; "Coba Lagi" queues a failed job again (the same row, so a double submit qu
 written to the audit log. The jobs' arguments (addresses, message texts) are never shown."""
 
 from django.contrib import messages
-from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,14 +16,12 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from portal import job_outbox
-from portal.admin_access import RefusingViewSetMixin, answer_403
 from portal.models import BackgroundJob
-from portal.viewsets import ViewOnlyPermissionPolicy
+from portal.viewsets import RecordViewSet, ViewOnlyPermissionPolicy
 from users import roles
 from users.choices import StaffRole
 
@@ -149,17 +146,16 @@ class RetryView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(f"{JOBS_NAME}:index")
 
 
-class BackgroundJobViewSet(RefusingViewSetMixin, ModelViewSet):
+class BackgroundJobViewSet(RecordViewSet):
     model = BackgroundJob
     name = JOBS_NAME
     index_view_class = JobIndexView
     inspect_view_class = JobInspectView
+    retry_path = "coba-lagi"
+    retry_view_class = RetryView
     icon = "cogs"
     menu_label = _("Tugas Latar Belakang")
-    add_to_settings_menu = True
     menu_order = 910
-    copy_view_enabled = False
-    inspect_view_enabled = True
     inspect_view_fields = [
         "status",
         "attempts",
@@ -179,26 +175,3 @@ class BackgroundJobViewSet(RefusingViewSetMixin, ModelViewSet):
         "updated_at",
         "finished_at",
     ]
-    list_filter = ["status"]
-    add_to_reference_index = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        # No add, edit, delete, history or usage views exist for jobs: link to none of them.
-        unused = ["add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name"]
-        return super().get_common_view_kwargs(**{name: None for name in unused}, **kwargs)
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path(f"inspect/<{self.pk_path_converter}:pk>/", self.inspect_view, name="inspect"),
-            path("coba-lagi/<int:pk>/", answer_403(RetryView.as_view()), name="retry"),
-        ]
-
-    def get_permissions_to_register(self):
-        """Offer only "view" in the group editor: jobs are a record, never edited by hand."""
-        return (
-            super()
-            .get_permissions_to_register()
-            .filter(codename=get_permission_codename("view", self.model_opts))
-        )

@@ -94,25 +94,20 @@ class RetryView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(f"{OUTBOX_NAME}:index")
 
 
-class WhatsAppOutboxViewSet(RefusingViewSetMixin, ModelViewSet):
-    model = WhatsAppMessage
-    name = OUTBOX_NAME
-    index_view_class = OutboxIndexView
-    inspect_view_class = OutboxInspectView
-    icon = "mail"
-    menu_label = _("Kotak Keluar WhatsApp")
+class RecordViewSet(RefusingViewSetMixin, ModelViewSet):
+    """A record staff only read (list with a status filter, inspect), with one action that queues a
+    failed row again: no add, edit, delete, history or usage views, and only the "view" permission
+    offered in the group editor. Subclasses name the action's URL segment and view."""
+
+    retry_path = ""
+    retry_view_class = None
     add_to_settings_menu = True
-    menu_order = 900
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = ["to", "status", "attempts", "error", "created_at", "sent_at", "body"]
-    list_display = ["to", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status"]
-    search_fields = ["to"]
     add_to_reference_index = False
 
     def get_common_view_kwargs(self, **kwargs):
-        # No add, edit, delete, history or usage views exist for the outbox: link to none of them.
         unused = ["add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name"]
         return super().get_common_view_kwargs(**{name: None for name in unused}, **kwargs)
 
@@ -121,13 +116,27 @@ class WhatsAppOutboxViewSet(RefusingViewSetMixin, ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path(f"inspect/<{self.pk_path_converter}:pk>/", self.inspect_view, name="inspect"),
-            path("kirim-ulang/<int:pk>/", answer_403(RetryView.as_view()), name="retry"),
+            path(f"{self.retry_path}/<int:pk>/", answer_403(self.retry_view_class.as_view()), name="retry"),
         ]
 
     def get_permissions_to_register(self):
-        """Offer only "view" in the group editor: nobody adds, edits or deletes outbox rows."""
         return (
             super()
             .get_permissions_to_register()
             .filter(codename=get_permission_codename("view", self.model_opts))
         )
+
+
+class WhatsAppOutboxViewSet(RecordViewSet):
+    model = WhatsAppMessage
+    name = OUTBOX_NAME
+    index_view_class = OutboxIndexView
+    inspect_view_class = OutboxInspectView
+    retry_path = "kirim-ulang"
+    retry_view_class = RetryView
+    icon = "mail"
+    menu_label = _("Kotak Keluar WhatsApp")
+    menu_order = 900
+    inspect_view_fields = ["to", "status", "attempts", "error", "created_at", "sent_at", "body"]
+    list_display = ["to", "status", "attempts", "created_at", "sent_at"]
+    search_fields = ["to"]

@@ -1,7 +1,6 @@
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 from users import use_cases
 from users.choices import AccountType
 from users.forms import LoginForm
+from users.redirects import safe_next_url
 from users.views.registration import profile_url
 
 PAGES = {
@@ -38,10 +38,7 @@ def login_view(request, account_type):
     form = LoginForm(request, account_type, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
-        next_url = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-            return redirect(next_url)
-        return redirect(profile_url(form.user))
+        return redirect(safe_next_url(request) or profile_url(form.user))
     context = {
         "form": form,
         "next": request.GET.get("next", request.POST.get("next", "")),

@@ -14,6 +14,7 @@ from wagtail.models import Site
 from portal.models import SiteSettings
 from users import use_cases
 from users.forms import MitraRegistrationForm, PersonalRegistrationForm
+from users.redirects import safe_next_url
 
 RESEND_WAIT_SECONDS = 60
 
@@ -96,7 +97,7 @@ def resend_verification(request):
         messages.success(
             request, _("Email verifikasi sudah dikirim ulang ke %(email)s.") % {"email": user.email}
         )
-    return redirect(request.POST.get("next") or reverse("users:registration_done"))
+    return redirect(safe_next_url(request) or reverse("users:registration_done"))
 
 
 def verify_email(request, token):
