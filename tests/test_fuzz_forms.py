@@ -48,6 +48,7 @@ import marketplace.forms_ratings as marketplace_forms_ratings
 import marketplace.forms_service_search as marketplace_forms_service_search
 import marketplace.forms_services as marketplace_forms_services
 import users.forms as users_forms
+import users.forms_contact as users_forms_contact
 import users.forms_mitra as users_forms_mitra
 import users.forms_notifications as users_forms_notifications
 import users.forms_personal as users_forms_personal
@@ -84,6 +85,7 @@ from users.forms import (
     OTPForm,
     PersonalRegistrationForm,
 )
+from users.forms_contact import ContactChangeForm
 from users.forms_mitra import DocumentUploadForm, MitraProfileForm
 from users.forms_notifications import NotificationPreferencesForm
 from users.forms_personal import (
@@ -501,6 +503,12 @@ SPECS = [
         MITRA,
         lambda w: AccountPasswordChangeForm(w.user(MITRA)),
     ),
+    FormSpec(
+        "ubah-email-nomor-hp",
+        "users:contact_change",
+        PERSONAL,
+        lambda w: ContactChangeForm(w.user(PERSONAL)),
+    ),
     FormSpec("hapus-akun", "users:delete_account", PERSONAL, lambda w: DeleteAccountForm(w.user(PERSONAL))),
     FormSpec("hapus-akun-mitra", "users:delete_account", MITRA, lambda w: DeleteAccountForm(w.user(MITRA))),
     FormSpec("unduh-data-saya", "users:my_data", PERSONAL),
@@ -861,6 +869,7 @@ FORM_MODULES = (
     users_forms_mitra,
     users_forms_notifications,
     users_forms_personal,
+    users_forms_contact,
     users_forms_privacy,
     users_forms_regions,
     marketplace_forms,

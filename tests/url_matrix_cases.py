@@ -371,6 +371,7 @@ CASES = {
     "users:password_reset_confirm": case(public(), lambda world: {"uidb64": "MA", "token": "bukan-token"}),
     "users:password_reset_complete": case(public()),
     "users:password_change": case(signed_in()),
+    "users:contact_change": case(signed_in()),
     "users:send_phone_code": post(signed_in(REDIRECT)),
     "users:verify_phone": case(signed_in()),
     "users:submit_verification": post(signed_in(FORBIDDEN, accounts=REDIRECT)),

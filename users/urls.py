@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("reset/selesai/", password.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("ganti-password/", password.PasswordChangeView.as_view(), name="password_change"),
+    path("ubah-email-nomor-hp/", account.change_contact, name="contact_change"),
     path("verifikasi-hp/kirim/", account.send_phone_code, name="send_phone_code"),
     path("verifikasi-hp/", account.verify_phone, name="verify_phone"),
     # Each area of the account has its own URL module (one owner each).

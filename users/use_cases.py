@@ -177,6 +177,39 @@ def tell_password_changed(user, request=None):
         )
 
 
+@transaction.atomic
+def change_contact(user, email, phone, request=None):
+    """Ubah Email dan Nomor HP. A new address or number must be verified again (a link to the new
+    address, Verifikasi No HP for the number); the old address and verified number are told, so a
+    stolen account is noticed. Returns the names of what changed ("email", "phone")."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    old_email, old_phone, old_phone_verified = user.email, user.phone, user.phone_verified
+    changed = []
+    if email.lower() != user.email.lower():
+        user.email, user.email_verified_at = email, None
+        changed.append("email")
+    if phone != user.phone:
+        user.phone = phone  # User.save() drops the verified mark of a changed number
+        changed.append("phone")
+    if not changed:
+        return changed
+    user.save()
+    context = {"user": user, "email_changed": "email" in changed, "phone_changed": "phone" in changed}
+    send_templated_email(old_email, "users/email/contact_changed", context, request)
+    if old_phone and old_phone_verified:
+        send_whatsapp(
+            old_phone,
+            _(
+                "[%(app)s] Email atau Nomor HP akun Anda baru saja diubah. "
+                "Jika bukan Anda, segera hubungi kami."
+            )
+            % {"app": SiteSettings.current(request).app_name},
+        )
+    if "email" in changed:
+        send_verification_email(user, request)
+    return changed
+
+
 def end_all_sessions(user):
     """Invalidate every session of the user (the current one included)."""
     User.objects.filter(pk=user.pk).update(session_version=F("session_version") + 1)

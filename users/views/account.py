@@ -2,11 +2,37 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from users import use_cases
 from users.forms import OTPForm
+from users.forms_contact import ContactChangeForm
+
+
+@login_required
+@sensitive_post_parameters("current_password")
+@ratelimit(key="user", rate="10/h", method="POST", block=True)
+def change_contact(request):
+    """Ubah Email dan Nomor HP, with the current password."""
+    form = ContactChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        changed = use_cases.change_contact(
+            request.user, form.cleaned_data["email"], form.cleaned_data["phone"], request
+        )
+        if not changed:
+            messages.info(request, _("Tidak ada yang berubah."))
+        else:
+            messages.success(request, _("Email dan Nomor HP Anda sudah disimpan."))
+            if "email" in changed:
+                messages.info(
+                    request, _("Buka tautan yang kami kirim ke email baru Anda untuk memverifikasinya.")
+                )
+            if "phone" in changed:
+                messages.info(request, _("Verifikasi Nomor HP baru Anda dengan Verifikasi No HP."))
+        return redirect("users:contact_change")
+    return render(request, "users/contact_change.html", {"form": form})
 
 
 @require_POST
