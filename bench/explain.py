@@ -1,0 +1,145 @@
+"""EXPLAIN (ANALYZE, FORMAT JSON) of the main list and search queries, built from the app's own
+querysets and forms, on a bulk-loaded database; flags sequential scans over the big tables.
+
+    DJANGO_SETTINGS_MODULE=portal.settings.production DATABASE_URL=... python bench/explain.py [--no-analyze]
+
+Each page's queries are the count and the first page (10 rows) its Paginator runs, plus the Wagtail
+search query behind a keyword (captured while it runs). Not part of the test suite (bench/README.md).
+"""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from marketplace.forms import ApplicantFilterForm, VacancySearchForm  # noqa: E402
+from marketplace.forms_service_search import ServiceSearchForm  # noqa: E402
+from marketplace.models import Application, Vacancy  # noqa: E402
+from pages.models.service_listing import public_services  # noqa: E402
+from users.models import Kecamatan, MitraProfile, PersonalProfile  # noqa: E402
+
+PER_PAGE = 10
+# Tables a sequential scan must not read on a page request (they grow with the users).
+WATCHED_TABLES = {
+    Application._meta.db_table,
+    PersonalProfile._meta.db_table,
+    Vacancy._meta.db_table,
+    "wagtailsearch_indexentry",
+}
+
+
+def busiest_personal():
+    return PersonalProfile.objects.order_by("-pk").filter(applications__isnull=False).first()
+
+
+def demo_mitra():
+    return MitraProfile.objects.filter(user__username="mitra").first() or MitraProfile.objects.first()
+
+
+def page_queries(name, build):
+    """(label, sql, params) for the queries a listing page runs: the search step (captured), then the
+    Paginator's count and first page."""
+    with CaptureQueriesContext(connection) as captured:
+        queryset = build()
+    queries = [
+        (f"{name}: search step {n}", query["sql"], None) for n, query in enumerate(captured.captured_queries)
+    ]
+    count_sql, count_params = queryset.order_by().query.sql_with_params()
+    queries.append((f"{name}: count", f"SELECT COUNT(*) FROM ({count_sql}) AS counted", count_params))
+    page_sql, page_params = queryset[:PER_PAGE].query.sql_with_params()
+    queries.append((f"{name}: first page", page_sql, page_params))
+    return queries
+
+
+def scenarios():
+    kecamatan = Kecamatan.objects.order_by("name").first()
+    personal, mitra = busiest_personal(), demo_mitra()
+    vacancies = Vacancy.objects.open().with_card_data()
+    yield from page_queries("Lowongan list", lambda: VacancySearchForm({}).filter(vacancies))
+    yield from page_queries(
+        "Lowongan keyword + filters",
+        lambda: VacancySearchForm(
+            {"q": "operator produksi", "kecamatan": kecamatan.pk, "gaji": 2_000_000, "urut": "gaji"}
+        ).filter(vacancies),
+    )
+    yield from page_queries(
+        "Penawaran Jasa search", lambda: ServiceSearchForm({"q": "servis motor"}).filter(public_services())
+    )
+    if personal:
+        yield from page_queries(
+            "Lamaran Terkirim",
+            lambda: Application.objects.for_personal(personal).order_by("-created_at", "-pk"),
+        )
+    if mitra:
+        yield from page_queries(
+            "Pelamar of a Mitra",
+            lambda: (
+                ApplicantFilterForm({}, mitra=mitra)
+                .filter(Application.objects.for_mitra(mitra))
+                .order_by("-created_at", "-pk")
+            ),
+        )
+
+
+def plan_nodes(node):
+    yield node
+    for child in node.get("Plans", []):
+        yield from plan_nodes(child)
+
+
+def explain(sql, params, analyze):
+    options = "ANALYZE, BUFFERS, FORMAT JSON" if analyze else "FORMAT JSON"
+    with connection.cursor() as cursor:
+        if params is None:  # captured SQL, parameters already inlined
+            cursor.execute(f"EXPLAIN ({options}) {sql}")
+        else:
+            cursor.execute(f"EXPLAIN ({options}) {sql}", params)
+        plan = cursor.fetchone()[0]
+    return plan[0] if isinstance(plan, list) else json.loads(plan)[0]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--no-analyze", action="store_true", help="plans only, without running the queries")
+    parser.add_argument("--json", dest="json_path", help="write every plan to this file")
+    args = parser.parse_args(argv)
+    report, flagged = [], []
+    for label, sql, params in scenarios():
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        plan = explain(sql, params, analyze=not args.no_analyze)
+        seq_scans = [
+            node["Relation Name"]
+            for node in plan_nodes(plan["Plan"])
+            if node["Node Type"] == "Seq Scan" and node.get("Relation Name") in WATCHED_TABLES
+        ]
+        time_ms = plan.get("Execution Time")
+        print(
+            f"{label:45} cost {plan['Plan']['Total Cost']:>12,.0f}"
+            + (f"  {time_ms:>9.1f} ms" if time_ms is not None else "")
+            + (f"  SEQ SCAN: {', '.join(seq_scans)}" if seq_scans else "")
+        )
+        flagged += [(label, table) for table in seq_scans]
+        report.append({"query": label, "sql": sql, "params": params, "plan": plan, "seq_scans": seq_scans})
+    if args.json_path:
+        with open(args.json_path, "w") as output:
+            json.dump(report, output, indent=2, default=str)
+    if flagged:
+        print(f"\n{len(flagged)} sequential scan(s) over watched tables:")
+        for label, table in flagged:
+            print(f"  {label}: {table}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
