@@ -35,7 +35,6 @@ from marketplace.factories import (
 from marketplace.initial_data import load_marketplace_master_data
 from marketplace.models import (
     Application,
-    KategoriLowongan,
     MitraAnnouncement,
     MitraRating,
     PersonalRating,
@@ -44,13 +43,13 @@ from marketplace.models import (
     ServiceRequest,
     ServiceRequestEvent,
     Testimonial,
-    TipePekerjaan,
     Vacancy,
 )
+from tests.form_data import vacancy_form_data
 from users.choices import VerificationStatus
 from users.factories import MitraFactory, MitraProfileFactory, PersonalFactory, complete_personal_profile
 from users.initial_data import load_master_data
-from users.models import Desa, Kecamatan, Notification, Pendidikan
+from users.models import Desa, Kecamatan, Notification
 from users.regions import load_regions
 
 N = 8
@@ -223,21 +222,7 @@ def test_parallel_terima_records_one_transition_and_tells_the_requester_once():
 def test_parallel_posting_of_one_vacancy_form_makes_one_vacancy():
     mitra = MitraProfileFactory(verification_status=VerificationStatus.TERVERIFIKASI)
     bobotsari = Kecamatan.objects.get(name="Bobotsari")
-    data = {
-        "title": "Penjahit Garmen",
-        "description": "Menjahit seragam sekolah di konveksi kami.",
-        "qualifications": "Bisa mengoperasikan mesin jahit.",
-        "salary_min": "2500000",
-        "salary_max": "3000000",
-        "job_type": TipePekerjaan.objects.get(name="Kontrak").pk,
-        "category": KategoriLowongan.objects.get(name="Jahit dan Konveksi").pk,
-        "min_education": Pendidikan.objects.get(name="SMP/Sederajat").pk,
-        "locations": [bobotsari.pk],
-        "quota": "3",
-        "end_date": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
-        "submission_key": str(uuid.uuid4()),
-        "aksi": "posting",
-    }
+    data = vacancy_form_data(bobotsari, aksi="posting")
 
     race(logged_in(mitra.user), "/akun/lowongan/posting/", data)
 

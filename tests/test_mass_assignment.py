@@ -30,15 +30,14 @@ from marketplace.factories import (
 )
 from marketplace.models import (
     Application,
-    KategoriLowongan,
     MitraAnnouncement,
     MitraRating,
     Service,
     ServiceRequest,
     Testimonial,
-    TipePekerjaan,
     Vacancy,
 )
+from tests.form_data import vacancy_form_data
 from users.choices import AccountType, StaffRole, VerificationStatus
 from users.factories import (
     DEFAULT_PASSWORD,
@@ -286,22 +285,7 @@ def test_notification_settings_ignore_forged_fields(client, desa, victim, super_
 # --- Vacancies and applications ------------------------------------------------------------------------
 
 
-def vacancy_form(bobotsari, **overrides):
-    return {
-        "title": "Penjahit Garmen",
-        "description": "Menjahit seragam sekolah di konveksi kami.",
-        "qualifications": "Bisa mengoperasikan mesin jahit.",
-        "salary_min": "2500000",
-        "salary_max": "3000000",
-        "job_type": TipePekerjaan.objects.get(name="Kontrak").pk,
-        "category": KategoriLowongan.objects.get(name="Jahit dan Konveksi").pk,
-        "min_education": Pendidikan.objects.get(name="SMP/Sederajat").pk,
-        "locations": [bobotsari.pk],
-        "quota": "3",
-        "end_date": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
-        "submission_key": str(uuid.uuid4()),
-        **overrides,
-    }
+vacancy_form = vacancy_form_data
 
 
 FORGED_VACANCY = {

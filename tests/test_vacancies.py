@@ -4,7 +4,6 @@ Lowongan page with its search, filters, sorting, pagination and detail route."""
 
 import datetime
 import re
-import uuid
 
 import pytest
 from django.db import connection
@@ -15,6 +14,7 @@ from marketplace import use_cases
 from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
 from marketplace.models import KategoriLowongan, TipePekerjaan, Vacancy
+from tests.form_data import vacancy_form_data
 from users.choices import MitraCategory, VerificationStatus
 from users.factories import MitraProfileFactory, PersonalFactory, complete_mitra_profile
 from users.models import Kecamatan, Notification, Pendidikan
@@ -51,22 +51,8 @@ def mitra_client(client, mitra):
 
 
 def form_data(bobotsari, **overrides):
-    data = {
-        "title": "Penjahit Garmen",
-        "description": "Menjahit seragam sekolah di konveksi kami.",
-        "qualifications": "Bisa mengoperasikan mesin jahit.",
-        "salary_min": "2500000",
-        "salary_max": "3000000",
-        "job_type": TipePekerjaan.objects.get(name="Kontrak").pk,
-        "category": KategoriLowongan.objects.get(name="Jahit dan Konveksi").pk,
-        "min_education": Pendidikan.objects.get(name="SMP/Sederajat").pk,
-        "locations": [bobotsari.pk, Kecamatan.objects.get(name="Kutasari").pk],
-        "quota": "3",
-        "end_date": days(20).isoformat(),
-        "submission_key": str(uuid.uuid4()),
-    }
-    data.update(overrides)
-    return data
+    kutasari = Kecamatan.objects.get(name="Kutasari")
+    return vacancy_form_data(bobotsari, **{"locations": [bobotsari.pk, kutasari.pk], **overrides})
 
 
 # --- Memposting Lowongan ---------------------------------------------------------------------
