@@ -6,7 +6,9 @@ import uuid
 from django.utils import timezone
 
 from marketplace.models import KategoriLowongan, TipePekerjaan
-from users.models import Pendidikan
+from users.models import BidangUsaha, Pendidikan
+
+REGISTRATION_PASSWORD = "Kerja#Keras2026"
 
 
 def vacancy_form_data(kecamatan, **overrides):
@@ -24,5 +26,36 @@ def vacancy_form_data(kecamatan, **overrides):
         "quota": "3",
         "end_date": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
         "submission_key": str(uuid.uuid4()),
+        **overrides,
+    }
+
+
+def personal_registration_data(**overrides):
+    """A valid Daftar form (Personal)."""
+    return {
+        "first_name": "Siti",
+        "last_name": "Aminah",
+        "email": "siti.aminah@contoh.id",
+        "phone": "0812-3456-7890",
+        "username": "siti.aminah",
+        "password1": REGISTRATION_PASSWORD,
+        "password2": REGISTRATION_PASSWORD,
+        "consent": "on",
+        **overrides,
+    }
+
+
+def mitra_registration_data(**overrides):
+    """A valid Daftar Mitra form (Mitra Informal)."""
+    return {
+        "name": "CV Knalpot Sejahtera",
+        "business_field": BidangUsaha.objects.get(name="Knalpot dan Logam").pk,
+        "category": "informal",
+        "email": "cv.knalpot@contoh.id",
+        "phone": "+62 813 1111 2222",
+        "username": "knalpot_sejahtera",
+        "password1": REGISTRATION_PASSWORD,
+        "password2": REGISTRATION_PASSWORD,
+        "consent": "on",
         **overrides,
     }

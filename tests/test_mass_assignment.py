@@ -37,7 +37,7 @@ from marketplace.models import (
     Testimonial,
     Vacancy,
 )
-from tests.form_data import vacancy_form_data
+from tests.form_data import mitra_registration_data, personal_registration_data, vacancy_form_data
 from users.choices import AccountType, StaffRole, VerificationStatus
 from users.factories import (
     DEFAULT_PASSWORD,
@@ -46,7 +46,7 @@ from users.factories import (
     PersonalFactory,
     complete_personal_profile,
 )
-from users.models import BidangUsaha, Kecamatan, Pendidikan, User
+from users.models import Kecamatan, Pendidikan, User
 from users.roles import GROUP_NAMES
 
 pytestmark = pytest.mark.django_db
@@ -150,21 +150,8 @@ def assert_unprivileged(user, account_type):
 # --- Registration -----------------------------------------------------------------------------------
 
 
-PASSWORD = "Kepenak#2026x"
-
-
 def test_daftar_ignores_forged_privileges_and_verified_flags(client, desa, victim, super_admin_group):
-    data = {
-        "first_name": "Siti",
-        "last_name": "Aminah",
-        "email": "siti.aminah@contoh.id",
-        "phone": "0812-3456-7890",
-        "username": "siti.aminah",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "consent": "on",
-        **forged_account_fields(desa, victim, super_admin_group),
-    }
+    data = personal_registration_data(**forged_account_fields(desa, victim, super_admin_group))
     assert client.post("/akun/daftar/", data).status_code == 302
 
     user = User.objects.get(username="siti.aminah")
@@ -178,18 +165,7 @@ def test_daftar_ignores_forged_privileges_and_verified_flags(client, desa, victi
 def test_daftar_mitra_ignores_forged_privileges_verification_and_featured(
     client, desa, victim, super_admin_group
 ):
-    data = {
-        "name": "CV Knalpot Sejahtera",
-        "business_field": BidangUsaha.objects.get(name="Knalpot dan Logam").pk,
-        "category": "informal",
-        "email": "cv.knalpot@contoh.id",
-        "phone": "+62 813 1111 2222",
-        "username": "knalpot_sejahtera",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "consent": "on",
-        **forged_account_fields(desa, victim, super_admin_group),
-    }
+    data = mitra_registration_data(**forged_account_fields(desa, victim, super_admin_group))
     assert client.post("/akun/daftar-mitra/", data).status_code == 302
 
     user = User.objects.get(username="knalpot_sejahtera")

@@ -3,42 +3,16 @@ import re
 import pytest
 from django.core import mail
 
+from tests.form_data import REGISTRATION_PASSWORD, mitra_registration_data, personal_registration_data
 from users.choices import AccountType
 from users.factories import PersonalFactory
-from users.models import BidangUsaha, User
+from users.models import User
 
-PASSWORD = "Kerja#Keras2026"
-
-
-def personal_data(**overrides):
-    data = {
-        "first_name": "Siti",
-        "last_name": "Aminah",
-        "email": "siti.aminah@contoh.id",
-        "phone": "0812-3456-7890",
-        "username": "siti.aminah",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "consent": "on",
-    }
-    data.update(overrides)
-    return data
+PASSWORD = REGISTRATION_PASSWORD
 
 
-def mitra_data(**overrides):
-    data = {
-        "name": "CV Knalpot Sejahtera",
-        "business_field": BidangUsaha.objects.get(name="Knalpot dan Logam").pk,
-        "category": "informal",
-        "email": "cv.knalpot@contoh.id",
-        "phone": "+62 813 1111 2222",
-        "username": "knalpot_sejahtera",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "consent": "on",
-    }
-    data.update(overrides)
-    return data
+personal_data = personal_registration_data
+mitra_data = mitra_registration_data
 
 
 def field_errors(response, field):
