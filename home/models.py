@@ -7,6 +7,7 @@ from wagtail.models import Page
 from marketplace.choices import VacancySort
 from marketplace.models import Service, Testimonial, Vacancy
 from pages.models import AnnouncementIndexPage, MitraIndexPage, VacancyIndexPage
+from portal.public_cache import serve_cached_page
 from users.choices import AccountType
 from users.models import User
 from users.querysets import public_mitra_profiles
@@ -30,6 +31,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Beranda")
+
+    def serve(self, request, *args, **kwargs):
+        """Anonymous visitors get the Beranda from the cache until the public content changes."""
+        return serve_cached_page(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.search.backends import get_search_backend
 
+from marketplace import search
 from marketplace.choices import OPEN_APPLICATION_STATUSES, ApplicationStatus, VacancySort, VacancyStatus
 from users.choices import VerificationStatus
 
@@ -41,13 +41,7 @@ class VacancyQuerySet(models.QuerySet):
     def search(self, text):
         """Vacancies matching every word of ``text`` in the title, description, qualifications or
         the Mitra's name, through Wagtail search (stemmed: "menjahit" finds "penjahit")."""
-        words = text.split()[:8]
-        if not words:
-            return self
-        matches = get_search_backend().search(
-            " ".join(words), self.model.objects.all(), operator="and", order_by_relevance=False
-        )
-        return self.filter(pk__in=[vacancy.pk for vacancy in matches])
+        return search.matching(self, text)
 
     def salary_at_least(self, amount):
         """Vacancies that may pay ``amount``: the top of the range (or the only figure) reaches it.
@@ -61,13 +55,13 @@ class VacancyQuerySet(models.QuerySet):
         return self.filter(Q(min_education__isnull=True) | Q(min_education__rank__lte=level.rank))
 
     def sorted_by(self, sort):
+        """Each order matches an index of published vacancies (Vacancy.Meta.indexes)."""
+        newest = (F("published_at").desc(nulls_last=True), "-pk")
         if sort == VacancySort.ENDING:
-            return self.order_by("end_date", "-published_at", "-pk")
+            return self.order_by("end_date", *newest)
         if sort == VacancySort.SALARY:
-            return self.order_by(
-                Coalesce("salary_max", "salary_min").desc(nulls_last=True), "-published_at", "-pk"
-            )
-        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
+            return self.order_by(Coalesce("salary_max", "salary_min").desc(nulls_last=True), *newest)
+        return self.order_by(*newest)
 
     def with_applicant_counts(self):
         """One aggregated query: ``applicants_<status>`` for each status and ``applicants_total``."""

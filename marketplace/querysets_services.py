@@ -3,8 +3,8 @@
 from django.db import models
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.search.backends import get_search_backend
 
+from marketplace import search
 from marketplace.choices import (
     OPEN_SERVICE_REQUEST_STATUSES,
     ServiceRatingDirection,
@@ -51,13 +51,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def search(self, text):
         """Services matching every word of ``text`` in the title, description or category."""
-        words = text.split()[:8]
-        if not words:
-            return self
-        matches = get_search_backend().search(
-            " ".join(words), self.model.objects.all(), operator="and", order_by_relevance=False
-        )
-        return self.filter(pk__in=[service.pk for service in matches])
+        return search.matching(self, text)
 
     def sorted_by(self, sort):
         if sort == ServiceSort.CHEAPEST:

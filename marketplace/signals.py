@@ -1,10 +1,39 @@
-"""Keep the search index of vacancies in step with the Mitra name they are found by."""
+"""Keep the search index of vacancies in step with the Mitra name they are found by, and the cached
+public pages (portal/public_cache.py) in step with the marketplace content they show."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index
 
-from users.models import MitraProfile
+from marketplace.models import MitraAnnouncement, Service, ServicePhoto, Testimonial, Vacancy
+from portal.public_cache import public_content_changed
+from users.models import MitraProfile, PersonalProfile, User
+
+# Shown on public pages: listings, cards, the Beranda (a Personal's name on a testimonial or a service).
+PUBLIC_MODELS = (
+    Vacancy,
+    Service,
+    ServicePhoto,
+    MitraProfile,
+    PersonalProfile,
+    Testimonial,
+    MitraAnnouncement,
+)
+# A login writes ``last_login`` only: nothing public changes.
+PRIVATE_USER_FIELDS = frozenset({"last_login", "password", "session_version"})
+
+for model in PUBLIC_MODELS:
+    post_save.connect(public_content_changed, sender=model, dispatch_uid=f"public-save-{model.__name__}")
+    post_delete.connect(public_content_changed, sender=model, dispatch_uid=f"public-delete-{model.__name__}")
+for through in (Vacancy.locations.through, Service.areas.through):
+    m2m_changed.connect(public_content_changed, sender=through, dispatch_uid=f"public-m2m-{through.__name__}")
+
+
+@receiver(post_save, sender=User, dispatch_uid="public-save-User")
+def user_changed(sender, update_fields=None, **kwargs):
+    """A new account (the Beranda counts job seekers), a name or an account switched off."""
+    if update_fields is None or not set(update_fields) <= PRIVATE_USER_FIELDS:
+        public_content_changed()
 
 
 @receiver(post_save, sender=MitraProfile)

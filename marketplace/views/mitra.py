@@ -15,6 +15,7 @@ from marketplace.choices import VacancyStatus
 from marketplace.forms import ApplicantFilterForm, ApplicationStatusForm, ExtendForm, VacancyForm
 from marketplace.models import Application, Vacancy
 from marketplace.views.common import mitra_required, redirect_back
+from portal.pagination import DeferredJoinPaginator
 
 PER_PAGE = 20
 
@@ -159,7 +160,7 @@ def applicants(request):
     mitra = request.user.mitra_profile
     filter_form = ApplicantFilterForm(request.GET or None, mitra=mitra)
     applications = filter_form.filter(Application.objects.for_mitra(mitra))
-    page_obj = Paginator(applications.order_by("-created_at", "-pk"), PER_PAGE).get_page(
+    page_obj = DeferredJoinPaginator(applications.order_by("-created_at", "-pk"), PER_PAGE).get_page(
         request.GET.get("halaman")
     )
     for application in page_obj:

@@ -1,7 +1,6 @@
 """Public marketplace listings as CMS pages: editors own the title, intro and SEO fields; the
 listing, search, filters and detail routes are code (filled in by steps 4-6)."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Avg, Count
 from django.shortcuts import get_object_or_404
@@ -18,6 +17,7 @@ from marketplace.jsonld import employer_aggregate_rating, job_posting, to_script
 from marketplace.models import Application, MitraRating, SavedVacancy, Vacancy
 from marketplace.querysets_ratings import public_rating_q
 from marketplace.use_cases import apply_blockers
+from portal.public_cache import CachedCountPaginator
 from users.models import Kecamatan
 from users.querysets import public_mitra_profiles
 
@@ -61,7 +61,9 @@ class VacancyIndexPage(ListingPage):
             request,
             context_overrides={
                 "form": form,
-                "page_obj": Paginator(vacancies, self.per_page).get_page(request.GET.get("halaman")),
+                "page_obj": CachedCountPaginator(vacancies, self.per_page).get_page(
+                    request.GET.get("halaman")
+                ),
                 "filtered": form.filtered,
                 "feed_url": with_search(self.url + self.reverse_subpage("feed"), request),
             },
@@ -138,7 +140,7 @@ class MitraIndexPage(ListingPage):
             profiles = profiles.filter(name__icontains=query)
         if kecamatan:
             profiles = profiles.filter(kecamatan=kecamatan)
-        paginator = Paginator(profiles.order_by("name", "pk"), self.per_page)
+        paginator = CachedCountPaginator(profiles.order_by("name", "pk"), self.per_page)
         return self.render(
             request,
             context_overrides={

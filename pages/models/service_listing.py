@@ -3,7 +3,6 @@
 melihat detail jasa dan rating penyedia. Klik tombol Gunakan Jasa")."""
 
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import Truncator
@@ -15,6 +14,7 @@ from marketplace.choices import ServiceRatingDirection, ServiceSort
 from marketplace.forms_service_search import ServiceSearchForm
 from marketplace.models import SavedService, Service, ServiceRating
 from pages.models.listings import ListingPage, MitraIndexPage
+from portal.public_cache import CachedCountPaginator
 from users.choices import AccountType
 
 # How many reviews a detail or provider page shows (newest first); the summary counts them all.
@@ -63,7 +63,9 @@ class ServiceIndexPage(ListingPage):
             request,
             context_overrides={
                 "form": form,
-                "page_obj": Paginator(services, self.per_page).get_page(request.GET.get("halaman")),
+                "page_obj": CachedCountPaginator(services, self.per_page).get_page(
+                    request.GET.get("halaman")
+                ),
                 "filtered": form.filtered,
             },
         )

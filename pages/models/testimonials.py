@@ -1,11 +1,11 @@
 """Testimonial: the approved testimonials of Personal and Mitra accounts."""
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 
 from marketplace.models import Testimonial
 from pages.models.listings import ListingPage
+from portal.public_cache import CachedCountPaginator
 
 
 class TestimonialIndexPage(ListingPage):
@@ -20,7 +20,7 @@ class TestimonialIndexPage(ListingPage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        paginator = Paginator(Testimonial.objects.newest_approved(), self.per_page)
+        paginator = CachedCountPaginator(Testimonial.objects.newest_approved(), self.per_page)
         return self.render(
             request, context_overrides={"page_obj": paginator.get_page(request.GET.get("halaman"))}
         )

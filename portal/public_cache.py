@@ -1,0 +1,94 @@
+"""What every anonymous visitor asks for — the Beranda and the result counts of the public lists —
+kept in the cache until the public content changes.
+
+One *version* token names the current state of the public content. Saving or deleting a vacancy, a
+service, a Mitra profile, a testimonial or a Mitra announcement, publishing a page or changing the
+site settings replaces it (the receivers are in marketplace/signals.py and pages/signals.py), so
+every entry cached under the old token is never read again and expires on its own. A short
+``timeout`` bounds what no signal reports (the number of registered job seekers on the Beranda,
+a vacancy passing its end date at midnight).
+
+With Redis down the cache keeps nothing (portal/cache.py): every request computes its answer.
+"""
+
+import hashlib
+import uuid
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils.functional import cached_property
+
+VERSION_KEY = "public:version"
+PAGE_TIMEOUT = 60
+COUNT_TIMEOUT = 300
+
+
+def version():
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, token, None):
+            token = cache.get(VERSION_KEY, token)
+    return token
+
+
+def public_content_changed(**kwargs):
+    """Signal receiver: what was cached no longer shows the public content as it is."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _key(kind, *parts):
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    return f"public:{kind}:{version()}:{digest}"
+
+
+def cached_count(queryset):
+    """``queryset.count()``, kept until the public content changes (the key is the query's SQL)."""
+    sql, params = queryset.query.sql_with_params()
+    key = _key("count", queryset.db, sql, params)
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, COUNT_TIMEOUT)
+    return count
+
+
+class CachedCountPaginator(Paginator):
+    """A Paginator of a public list whose total (``COUNT(*)`` over every match, the dearest query
+    of a big list) is read from the cache."""
+
+    @cached_property
+    def count(self):
+        return cached_count(self.object_list)
+
+
+def is_anonymous_view(request):
+    """A request whose answer is the same for every visitor: a plain GET of an anonymous visitor
+    with nothing to be told (messages are shown once, to the one they are for), not a preview."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and not getattr(request, "is_preview", False)
+        and not request.user.is_authenticated
+        and not len(get_messages(request))
+    )
+
+
+def serve_cached_page(request, render):
+    """The response of ``render()`` for an anonymous visitor, from the cache when it is there.
+    Only the body and the content type are kept; the middleware adds the headers of each answer."""
+    if not is_anonymous_view(request):
+        return render()
+    key = _key("page", request.get_host(), request.path)
+    cached = cache.get(key)
+    if cached is not None:
+        content_type, body = cached
+        return HttpResponse(body, content_type=content_type)
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code == 200:
+        cache.set(key, (response["Content-Type"], response.content), PAGE_TIMEOUT)
+    return response
