@@ -5,17 +5,29 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index
 
-from marketplace.models import MitraAnnouncement, Service, ServicePhoto, Testimonial, Vacancy
+from marketplace.models import (
+    MitraAnnouncement,
+    MitraRating,
+    PersonalRating,
+    Service,
+    ServicePhoto,
+    ServiceRating,
+    Testimonial,
+    Vacancy,
+)
 from portal.public_cache import public_content_changed
-from users.models import MitraProfile, PersonalProfile, User
+from users.models import MitraProfile, User
 
-# Shown on public pages: listings, cards, the Beranda (a Personal's name on a testimonial or a service).
+# Shown on public pages: listings, cards, detail pages, ratings, the Beranda. (A Personal's kecamatan
+# on a service card is not watched: it shows within public_cache.PAGE_TIMEOUT.)
 PUBLIC_MODELS = (
     Vacancy,
     Service,
     ServicePhoto,
     MitraProfile,
-    PersonalProfile,
+    MitraRating,
+    PersonalRating,
+    ServiceRating,
     Testimonial,
     MitraAnnouncement,
 )

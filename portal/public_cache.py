@@ -1,8 +1,9 @@
-"""What every anonymous visitor asks for — the Beranda and the result counts of the public lists —
-kept in the cache until the public content changes.
+"""What anonymous visitors ask for — the Beranda, the public lists, searches and detail pages, and
+the result counts of the lists — kept in the cache until the public content changes.
 
 One *version* token names the current state of the public content. Saving or deleting a vacancy, a
-service, a Mitra profile, a testimonial or a Mitra announcement, publishing a page or changing the
+service, a Mitra profile, a rating, a testimonial or a Mitra announcement, a new account or a
+name, publishing a page or changing the
 site settings replaces it (the receivers are in marketplace/signals.py and pages/signals.py), so
 every entry cached under the old token is never read again and expires on its own. A short
 ``timeout`` bounds what no signal reports (the number of registered job seekers on the Beranda,
@@ -13,6 +14,7 @@ With Redis down the cache keeps nothing (portal/cache.py): every request compute
 
 import hashlib
 import uuid
+import zlib
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -45,8 +47,10 @@ def _key(kind, *parts):
 
 
 def cached_count(queryset):
-    """``queryset.count()``, kept until the public content changes (the key is the query's SQL)."""
-    sql, params = queryset.query.sql_with_params()
+    """``queryset.count()``, kept until the public content changes. The key is the SQL of what is
+    counted: the filters, without the order or the annotations a count leaves out (a rating shown
+    only once revealed carries the current time)."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
     key = _key("count", queryset.db, sql, params)
     count = cache.get(key)
     if count is None:
@@ -64,15 +68,30 @@ class CachedCountPaginator(Paginator):
         return cached_count(self.object_list)
 
 
+# A longer query string is not a search anyone types: it is answered without the cache.
+MAX_QUERY_STRING = 200
+
+
 def is_anonymous_view(request):
-    """A request whose answer is the same for every visitor: a plain GET of an anonymous visitor
-    with nothing to be told (messages are shown once, to the one they are for), not a preview."""
+    """A request whose answer is the same for every visitor: a GET of an anonymous visitor with
+    nothing to be told (messages are shown once, to the one they are for), not a preview."""
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
         and not getattr(request, "is_preview", False)
         and not request.user.is_authenticated
         and not len(get_messages(request))
+    )
+
+
+def is_shareable(request, response):
+    """A page that holds nothing of this visitor's: no CSRF token (a form, tied to their cookie)
+    and no cookie set."""
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not response.has_header("Set-Cookie")
     )
 
 
@@ -81,14 +100,14 @@ def serve_cached_page(request, render):
     Only the body and the content type are kept; the middleware adds the headers of each answer."""
     if not is_anonymous_view(request):
         return render()
-    key = _key("page", request.get_host(), request.path)
+    key = _key("page", request.get_host(), request.path, sorted(request.GET.lists()))
     cached = cache.get(key)
     if cached is not None:
         content_type, body = cached
-        return HttpResponse(body, content_type=content_type)
+        return HttpResponse(zlib.decompress(body), content_type=content_type)
     response = render()
     if hasattr(response, "render"):
         response.render()
-    if response.status_code == 200:
-        cache.set(key, (response["Content-Type"], response.content), PAGE_TIMEOUT)
+    if is_shareable(request, response):
+        cache.set(key, (response["Content-Type"], zlib.compress(response.content)), PAGE_TIMEOUT)
     return response

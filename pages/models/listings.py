@@ -17,7 +17,7 @@ from marketplace.jsonld import employer_aggregate_rating, job_posting, to_script
 from marketplace.models import Application, MitraRating, SavedVacancy, Vacancy
 from marketplace.querysets_ratings import public_rating_q
 from marketplace.use_cases import apply_blockers
-from portal.public_cache import CachedCountPaginator
+from portal.public_cache import CachedCountPaginator, serve_cached_page
 from users.models import Kecamatan
 from users.querysets import public_mitra_profiles
 
@@ -37,6 +37,11 @@ class ListingPage(RoutablePageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        """Anonymous visitors get lists, searches and detail pages from the cache until the public
+        content changes (portal/public_cache.py); pages with a form are rendered each time."""
+        return serve_cached_page(request, lambda: super(ListingPage, self).serve(request, *args, **kwargs))
 
 
 class VacancyIndexPage(ListingPage):

@@ -109,10 +109,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Planner settings of a web application on SSD storage: random reads cost about as much as
-    # sequential ones (an index walk over a Mitra's vacancies beats a scan of all of them), and no
-    # parallel workers per query: with many requests at once they only take cores from the others.
+    # sequential ones (an index walk over a Mitra's vacancies beats a scan of all of them); no
+    # parallel workers per query (with many requests at once they only take cores from the others);
+    # no JIT compilation (it cost the 200,000-row export and the reports seconds of compiling).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = env_str(
-        "DATABASE_PLANNER_OPTIONS", "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+        "DATABASE_PLANNER_OPTIONS",
+        "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0 -c jit=off",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
