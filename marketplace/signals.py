@@ -1,22 +1,26 @@
-"""Keep the search index of vacancies in step with the Mitra name they are found by, and the cached
-public pages (portal/public_cache.py) in step with the marketplace content they show."""
+"""Keep the search index of vacancies in step with the Mitra name they are found by, the cached
+public pages (portal/public_cache.py) in step with the marketplace content they show, and the
+cached Dasbor and report figures (portal/figures_cache.py) with the rows they count."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index
 
 from marketplace.models import (
+    Application,
     MitraAnnouncement,
     MitraRating,
     PersonalRating,
     Service,
     ServicePhoto,
     ServiceRating,
+    ServiceRequest,
     Testimonial,
     Vacancy,
 )
-from portal.public_cache import public_content_changed
-from users.models import MitraProfile, User
+from portal.figures_cache import FIGURES
+from portal.public_cache import PUBLIC
+from users.models import MitraProfile, PersonalProfile, User
 
 # Shown on public pages: listings, cards, detail pages, ratings, the Beranda. (A Personal's kecamatan
 # on a service card is not watched: it shows within public_cache.PAGE_TIMEOUT.)
@@ -34,18 +38,31 @@ PUBLIC_MODELS = (
 # A login writes ``last_login`` only: nothing public changes.
 PRIVATE_USER_FIELDS = frozenset({"last_login", "password", "session_version"})
 
-for model in PUBLIC_MODELS:
-    post_save.connect(public_content_changed, sender=model, dispatch_uid=f"public-save-{model.__name__}")
-    post_delete.connect(public_content_changed, sender=model, dispatch_uid=f"public-delete-{model.__name__}")
-for through in (Vacancy.locations.through, Service.areas.through):
-    m2m_changed.connect(public_content_changed, sender=through, dispatch_uid=f"public-m2m-{through.__name__}")
+# Counted by the Dasbor and the reports.
+COUNTED_MODELS = (PersonalProfile, MitraProfile, Vacancy, Application, Service, ServiceRequest)
+
+
+def watch(version, models, m2m=()):
+    for model in models:
+        uid = f"{version.name}-{model.__name__}"
+        post_save.connect(version.changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(version.changed, sender=model, dispatch_uid=f"{uid}-delete")
+    for through in m2m:
+        m2m_changed.connect(
+            version.changed, sender=through, dispatch_uid=f"{version.name}-{through.__name__}"
+        )
+
+
+watch(PUBLIC, PUBLIC_MODELS, m2m=(Vacancy.locations.through, Service.areas.through))
+watch(FIGURES, COUNTED_MODELS, m2m=(Vacancy.locations.through,))
 
 
 @receiver(post_save, sender=User, dispatch_uid="public-save-User")
 def user_changed(sender, update_fields=None, **kwargs):
-    """A new account (the Beranda counts job seekers), a name or an account switched off."""
+    """A new account (counted on the Beranda and the Dasbor), a name or an account switched off."""
     if update_fields is None or not set(update_fields) <= PRIVATE_USER_FIELDS:
-        public_content_changed()
+        PUBLIC.changed()
+        FIGURES.changed()
 
 
 @receiver(post_save, sender=MitraProfile)

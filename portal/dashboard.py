@@ -28,6 +28,7 @@ from wagtail.admin.ui.components import Component
 
 from marketplace.choices import ApplicationStatus, ServiceRequestStatus
 from marketplace.models import Application, Service, ServiceRequest, Vacancy
+from portal.figures_cache import cached_figures, region_of
 from users import roles, verification
 from users.choices import MitraCategory, StaffRole
 from users.models import Desa, Kecamatan, MitraProfile, PersonalProfile
@@ -67,7 +68,12 @@ class DashboardPanel(Component):
         self.user = request.user
 
     def get_context_data(self, parent_context=None):
-        return {"panel": self, "request": self.request}
+        figures = cached_figures(type(self).__name__, (region_of(self.user),), self.figures)
+        return {"panel": self, "request": self.request, **figures}
+
+    def figures(self):
+        """What the panel shows: aggregates of the viewer's region (cached, portal/figures_cache.py)."""
+        return {}
 
 
 class VerificationQueuePanel(DashboardPanel):
@@ -76,11 +82,10 @@ class VerificationQueuePanel(DashboardPanel):
     order = 20
     template_name = "portal/dashboard/verification_queue.html"
 
-    def get_context_data(self, parent_context=None):
+    def figures(self):
         personal = verification.queue(self.user, "personal").count()
         mitra = verification.queue(self.user, "mitra").count()
         return {
-            **super().get_context_data(parent_context),
             "personal": personal,
             "mitra": mitra,
             "total": personal + mitra,
@@ -93,7 +98,7 @@ class SummaryPanel(DashboardPanel):
     order = 30
     template_name = "portal/dashboard/summary.html"
 
-    def get_context_data(self, parent_context=None):
+    def figures(self):
         user = self.user
         personal_total = PersonalProfile.objects.filter(region_scope_q(user)).count()
         mitra = MitraProfile.objects.filter(region_scope_q(user)).aggregate(
@@ -109,7 +114,6 @@ class SummaryPanel(DashboardPanel):
             ServiceRequest.objects.filter(provider_scope_q(user, "service__")), ServiceRequestStatus.choices
         )
         return {
-            **super().get_context_data(parent_context),
             "totals": [
                 {"label": _("Personal"), "count": personal_total},
                 {"label": _("Mitra Formal"), "count": mitra["formal"]},
@@ -156,7 +160,7 @@ class RegistrationsPanel(DashboardPanel):
     order = 40
     template_name = "portal/dashboard/registrations.html"
 
-    def get_context_data(self, parent_context=None):
+    def figures(self):
         months = last_months(timezone.localdate())
         personal = registrations_per_month(PersonalProfile.objects.filter(region_scope_q(self.user)), months)
         mitra = registrations_per_month(MitraProfile.objects.filter(region_scope_q(self.user)), months)
@@ -176,7 +180,6 @@ class RegistrationsPanel(DashboardPanel):
             for month, count_personal, count_mitra in zip(months, personal, mitra, strict=True)
         ]
         return {
-            **super().get_context_data(parent_context),
             "rows": rows,
             "personal_total": sum(personal),
             "mitra_total": sum(mitra),
@@ -190,7 +193,7 @@ class PersonalByAreaPanel(DashboardPanel):
     order = 50
     template_name = "portal/dashboard/personal_by_area.html"
 
-    def get_context_data(self, parent_context=None):
+    def figures(self):
         user = self.user
         role = roles.role_of(user)
         profiles = PersonalProfile.objects.filter(region_scope_q(user))
@@ -209,7 +212,7 @@ class PersonalByAreaPanel(DashboardPanel):
         items = [(area.name, counts.get(area.pk, 0)) for area in areas.order_by("name")]
         if counts.get(None):
             items.append((_("(belum diisi)"), counts[None]))
-        return {**super().get_context_data(parent_context), "heading": heading, "bars": bars(items)}
+        return {"heading": heading, "bars": bars(items)}
 
 
 def may_decide_verifications(user):

@@ -3,10 +3,12 @@ kecamatan, education and both ratings): the page is chosen on the list's own fil
 reading only ids, and the joins run for the rows of that page alone. PostgreSQL would otherwise
 join every matching row before sorting them (a Mitra with thousands of applicants)."""
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
+
+from portal.public_cache import CachedCountPaginator
 
 
-class DeferredJoinPaginator(Paginator):
+class DeferredJoinPaginator(CachedCountPaginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page

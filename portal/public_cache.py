@@ -3,9 +3,9 @@ the result counts of the lists — kept in the cache until the public content ch
 
 One *version* token names the current state of the public content. Saving or deleting a vacancy, a
 service, a Mitra profile, a rating, a testimonial or a Mitra announcement, a new account or a
-name, publishing a page or changing the
-site settings replaces it (the receivers are in marketplace/signals.py and pages/signals.py), so
-every entry cached under the old token is never read again and expires on its own. A short
+name, publishing a page or changing the site settings replaces it (the receivers are in
+marketplace/signals.py and pages/signals.py), so every entry cached under the old token is never
+read again and expires on its own. A short
 ``timeout`` bounds what no signal reports (the number of registered job seekers on the Beranda,
 a vacancy passing its end date at midnight).
 
@@ -19,41 +19,59 @@ import zlib
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 
-VERSION_KEY = "public:version"
 PAGE_TIMEOUT = 60
 COUNT_TIMEOUT = 300
 
 
-def version():
-    token = cache.get(VERSION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, token, None):
-            token = cache.get(VERSION_KEY, token)
-    return token
+class CacheVersion:
+    """A token naming the current state of some data; entries cached under an older token are
+    never read again."""
+
+    def __init__(self, name):
+        self.cache_key = f"{name}:version"
+        self.name = name
+
+    def current(self):
+        token = cache.get(self.cache_key)
+        if token is None:
+            token = uuid.uuid4().hex
+            if not cache.add(self.cache_key, token, None):
+                token = cache.get(self.cache_key, token)
+        return token
+
+    def renew(self):
+        cache.set(self.cache_key, uuid.uuid4().hex, None)
+
+    def changed(self, **kwargs):
+        """Signal receiver. Again after the commit, or an answer computed meanwhile from the old
+        rows would be kept under the new token."""
+        self.renew()
+        transaction.on_commit(self.renew)
+
+    def key(self, kind, *parts):
+        digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+        return f"{self.name}:{kind}:{self.current()}:{digest}"
 
 
-def public_content_changed(**kwargs):
-    """Signal receiver: what was cached no longer shows the public content as it is."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+PUBLIC = CacheVersion("public")
 
 
-def _key(kind, *parts):
-    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
-    return f"public:{kind}:{version()}:{digest}"
-
-
-def cached_count(queryset):
-    """``queryset.count()``, kept until the public content changes. The key is the SQL of what is
-    counted: the filters, without the order or the annotations a count leaves out (a rating shown
-    only once revealed carries the current time)."""
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    key = _key("count", queryset.db, sql, params)
+def cached_count(queryset, version=PUBLIC):
+    """``queryset.count()``, kept until ``version`` changes. The key is the SQL of what is counted:
+    the filters, without the order or the annotations a count leaves out (a rating shown only once
+    revealed carries the current time)."""
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that nothing can match (e.g. an empty list of ids)
+        return 0
+    key = version.key("count", queryset.db, sql, params)
     count = cache.get(key)
     if count is None:
         count = queryset.count()
@@ -62,12 +80,16 @@ def cached_count(queryset):
 
 
 class CachedCountPaginator(Paginator):
-    """A Paginator of a public list whose total (``COUNT(*)`` over every match, the dearest query
-    of a big list) is read from the cache."""
+    """A Paginator whose total (``COUNT(*)`` over every match, the dearest query of a big list) is
+    read from the cache, kept until ``version`` changes (public content by default)."""
+
+    def __init__(self, object_list, per_page, *args, version=PUBLIC, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.version = version
 
     @cached_property
     def count(self):
-        return cached_count(self.object_list)
+        return cached_count(self.object_list, self.version)
 
 
 # A longer query string is not a search anyone types: it is answered without the cache.
@@ -98,7 +120,7 @@ def is_shareable(request, response):
 
 
 def page_key(request):
-    return _key("page", request.get_host(), request.path, sorted(request.GET.lists()))
+    return PUBLIC.key("page", request.get_host(), request.path, sorted(request.GET.lists()))
 
 
 class CachedPublicPageMiddleware:

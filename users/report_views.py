@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.admin_panel import AdminMenuRequiredMixin
+from portal.figures_cache import cached_figures, filters_key, region_of
 from users import audit, report_tasks
 from users import report_exports as exports
 from users.report_forms import ReportFilterForm
@@ -54,6 +55,13 @@ def filters_text(form):
     return "; ".join(str(part) for part in parts)
 
 
+def cached_report(build, user, filters):
+    """The report on screen, computed once per region and filters (portal/figures_cache.py)."""
+    return cached_figures(
+        build.__name__, (region_of(user), filters_key(filters)), lambda: build(user, filters)
+    )
+
+
 class ReportMixin(AdminMenuRequiredMixin, WagtailAdminTemplateMixin):
     header_icon = "table"
     personal = True
@@ -86,7 +94,7 @@ class PersonalReportView(ReportMixin, TemplateView):
     page_title = gettext_lazy("Laporan Personal")
 
     def get_context_data(self, **kwargs):
-        report = personal_report(self.request.user, self.get_filters())
+        report = cached_report(personal_report, self.request.user, self.get_filters())
         accounts_url = reverse("personal_report:accounts")
         for row in report.kecamatan_rows:
             row.url = (
@@ -221,7 +229,7 @@ class MitraReportView(ReportMixin, TemplateView):
     personal = False
 
     def get_context_data(self, **kwargs):
-        report = mitra_report(self.request.user, self.get_filters())
+        report = cached_report(mitra_report, self.request.user, self.get_filters())
         return super().get_context_data(
             form=self.get_form(),
             report=report,

@@ -15,6 +15,7 @@ from marketplace.choices import VacancyStatus
 from marketplace.forms import ApplicantFilterForm, ApplicationStatusForm, ExtendForm, VacancyForm
 from marketplace.models import Application, Vacancy
 from marketplace.views.common import mitra_required, redirect_back
+from portal.figures_cache import FIGURES
 from portal.pagination import DeferredJoinPaginator
 
 PER_PAGE = 20
@@ -160,9 +161,9 @@ def applicants(request):
     mitra = request.user.mitra_profile
     filter_form = ApplicantFilterForm(request.GET or None, mitra=mitra)
     applications = filter_form.filter(Application.objects.for_mitra(mitra))
-    page_obj = DeferredJoinPaginator(applications.order_by("-created_at", "-pk"), PER_PAGE).get_page(
-        request.GET.get("halaman")
-    )
+    page_obj = DeferredJoinPaginator(
+        applications.order_by("-created_at", "-pk"), PER_PAGE, version=FIGURES
+    ).get_page(request.GET.get("halaman"))
     for application in page_obj:
         application.status_form = ApplicationStatusForm(
             initial={"status": application.status, "message": application.mitra_message},
