@@ -7,10 +7,12 @@ of an arithmetic progression over the Personal accounts. No signal runs, so noth
 Wagtail search index of vacancies and services is written with the backend's ``add_bulk``.
 
 Counts are totals (``applications`` is the number of applications, not applicants per vacancy).
-Not filled in bulk: profile photos and Mitra documents (no files), testimonials, announcements;
+Every bulk Personal shares one generated profile photo (BULK_PHOTO), so their profiles are 100 %
+complete and they can apply. Not filled in bulk: Mitra documents (no files), testimonials, announcements;
 ``created_at`` of every row is the load time (``auto_now_add``), ``published_at`` is spread."""
 
 import datetime
+import io
 import math
 import random
 import time
@@ -19,10 +21,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from faker import Faker
+from PIL import Image
 from wagtail.search.backends import get_search_backend
 
 from marketplace.choices import (
@@ -241,6 +246,18 @@ def _weighted(rng, weights, k):
     return rng.choices(values, weights=shares, k=k)
 
 
+BULK_PHOTO = "profil/foto/bulk-demo.jpg"
+
+
+def shared_photo():
+    """The one profile photo of every bulk Personal, written to media storage once."""
+    if not default_storage.exists(BULK_PHOTO):
+        buffer = io.BytesIO()
+        Image.new("RGB", (240, 240), (46, 125, 50)).save(buffer, "JPEG", quality=80)
+        default_storage.save(BULK_PHOTO, ContentFile(buffer.getvalue()))
+    return BULK_PHOTO
+
+
 def _batches(total, size=BATCH_SIZE):
     for start in range(0, total, size):
         yield start, min(total, start + size)
@@ -354,8 +371,9 @@ class BulkLoader:
         }
 
     def personals(self, count):
-        """Personal accounts with every profile section filled in (photo apart)."""
+        """Personal accounts with every profile section filled in, the shared photo included."""
         rng, text, refs, rows = self.rng, self.text, [], 0
+        photo = shared_photo()
         for start, stop in _batches(count):
             users, genders, batch = [], [], []
             for number in range(self.base + start, self.base + stop):
@@ -392,6 +410,7 @@ class BulkLoader:
                             job_seeking_status=rng.choice(JobSeekingStatus.values),
                             no_experience=rng.random() < 0.3,
                             no_organisation=True,
+                            photo=photo,
                             **self._verification(),
                         )
                     )

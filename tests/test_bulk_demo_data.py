@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, F
 
+from home.bulk_demo_data import BULK_PHOTO
 from marketplace.choices import OPEN_SERVICE_REQUEST_STATUSES, ApplicationStatus
 from marketplace.models import (
     Application,
@@ -15,6 +16,7 @@ from marketplace.models import (
     Vacancy,
 )
 from users.choices import AccountType
+from users.completeness import personal_completeness
 from users.models import MitraProfile, PersonalProfile, User
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +103,10 @@ def test_bulk_personal_logs_in_with_the_demo_password(bulk_data, client):
     response = client.post("/akun/login/", {"username": user.username, "password": DEMO_PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/akun/profil/"
     assert user.get_full_name() in client.get("/akun/profil/").content.decode()
+
+
+def test_bulk_personal_profiles_are_complete_so_they_can_apply(bulk_data):
+    """The benchmark's mixed run applies as bulk Personal accounts: their profiles reach 100 %."""
+    profile = PersonalProfile.objects.exclude(user__username="personal").select_related("user").last()
+    assert profile.photo.name == BULK_PHOTO and profile.photo.storage.exists(BULK_PHOTO)
+    assert personal_completeness(profile).complete
