@@ -96,12 +96,15 @@ class CachedCountPaginator(Paginator):
 MAX_QUERY_STRING = 200
 
 
+def is_plain_get(request):
+    return request.method in ("GET", "HEAD") and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
+
+
 def is_anonymous_view(request):
     """A request whose answer is the same for every visitor: a GET of an anonymous visitor with
     nothing to be told (messages are shown once, to the one they are for), not a preview."""
     return (
-        request.method in ("GET", "HEAD")
-        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
+        is_plain_get(request)
         and not getattr(request, "is_preview", False)
         and not request.user.is_authenticated
         and not len(get_messages(request))
@@ -123,6 +126,15 @@ def page_key(request):
     return PUBLIC.key("page", request.get_host(), request.path, sorted(request.GET.lists()))
 
 
+def cached_page(key):
+    """The stored page as a response, or None."""
+    cached = cache.get(key)
+    if cached is None:
+        return None
+    content_type, body = cached
+    return HttpResponse(zlib.decompress(body), content_type=content_type)
+
+
 class CachedPublicPageMiddleware:
     """Answers a visitor without a session from the page cache before sessions, authentication
     and Wagtail's routing run: a cached Beranda costs one cache read. Placed after the security
@@ -134,15 +146,12 @@ class CachedPublicPageMiddleware:
 
     def __call__(self, request):
         if (
-            request.method in ("GET", "HEAD")
+            is_plain_get(request)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
-            and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
         ):
-            cached = cache.get(page_key(request))
-            if cached is not None:
-                content_type, body = cached
-                response = HttpResponse(zlib.decompress(body), content_type=content_type)
+            response = cached_page(page_key(request))
+            if response is not None:
                 response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
                 patch_vary_headers(response, ("Cookie", "Accept-Language"))
                 return response
@@ -155,10 +164,9 @@ def serve_cached_page(request, render):
     if not is_anonymous_view(request):
         return render()
     key = page_key(request)
-    cached = cache.get(key)
-    if cached is not None:
-        content_type, body = cached
-        return HttpResponse(zlib.decompress(body), content_type=content_type)
+    response = cached_page(key)
+    if response is not None:
+        return response
     response = render()
     if hasattr(response, "render"):
         response.render()
