@@ -13,7 +13,7 @@ optionally JSON. Not part of the test suite (bench/README.md, "Heavy documents")
    wrapper process around the worker; /proc is sampled too, per process).
 2. Resume: GET "Unduh Resume" (users:resume_pdf) through the Django test client as one Personal with
    a full profile; median of --repeat runs after one cold run.
-3. Applicant list: GET "Cetak PDF" of one vacancy (marketplace:vacancy_applicants_pdf) as its Mitra;
+3. Applicant list: the background job behind "Cetak PDF" of one vacancy (print_applicant_list);
    median of --pdf-repeat runs.
 
 Writes to the database (idempotent, documented in bench/README.md): the export's outbox rows and
@@ -34,6 +34,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -558,26 +559,37 @@ def applicants_vacancy(count, vacancy_pk=None):
 
 
 def bench_applicants(count, repeat, vacancy_pk=None):
-    from django.test import Client
-    from django.urls import reverse
+    """The job behind "Cetak PDF" of a long applicant list (marketplace/printing_tasks.py), run
+    in this process as the worker runs it: render, store, notify. Wall time per run."""
+    from django.core.files.storage import storages
+
+    from marketplace import printing_tasks
 
     vacancy, created = applicants_vacancy(count, vacancy_pk)
-    client = Client()
-    client.force_login(vacancy.mitra.user)
-    rows = vacancy.applications.count()
-    return _pdf_runs(
-        "applicants_pdf",
-        client,
-        reverse("marketplace:vacancy_applicants_pdf", args=[vacancy.pk]),
-        repeat,
-        warmup=False,
-        extra={
-            "vacancy_id": vacancy.pk,
-            "mitra": vacancy.mitra.user.username,
-            "rows": rows,
-            "created_now": created,
-        },
-    )
+    user_id = vacancy.mitra.user_id
+    runs, data = [], b""
+    for _run in range(repeat):
+        token = uuid.uuid4().hex
+        started = time.perf_counter()
+        if printing_tasks.print_applicant_list(user_id, vacancy.pk, token) is None:
+            raise SystemExit(f"the applicant-list job refused vacancy {vacancy.pk}")
+        runs.append(time.perf_counter() - started)
+        name = printing_tasks.pdf_path(user_id, vacancy.pk, token)
+        storage = storages["private"]
+        with storage.open(name, "rb") as stored:
+            data = stored.read()
+        storage.delete(name)
+    return {
+        "scenario": "applicants_pdf",
+        "vacancy_id": vacancy.pk,
+        "mitra": vacancy.mitra.user.username,
+        "rows": vacancy.applications.count(),
+        "created_now": created,
+        "runs_s": [_seconds(run) for run in runs],
+        "median_s": _seconds(statistics.median(runs)),
+        "pdf_kb": round(len(data) / 1024, 1),
+        "pages": _page_count(data),
+    }
 
 
 # --- Report -------------------------------------------------------------------------------------------

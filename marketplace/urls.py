@@ -20,6 +20,11 @@ urlpatterns = [
     path("pelamar/<int:pk>/cetak/", printing.applicant_pdf, name="applicant_pdf"),
     path("pelamar/ubah-status/", bulk.applicants_bulk_status, name="applicants_bulk_status"),
     path("lowongan/<int:pk>/pelamar/cetak/", printing.vacancy_applicants_pdf, name="vacancy_applicants_pdf"),
+    path(
+        "lowongan/<int:pk>/pelamar/cetak/<str:token>/",
+        printing.vacancy_applicants_pdf_download,
+        name="vacancy_applicants_pdf_download",
+    ),
     # Personal (guide §5.1)
     path("lamar/<int:pk>/", personal.apply, name="apply"),
     path("simpan/<int:pk>/", personal.toggle_saved, name="vacancy_save"),

@@ -6,19 +6,23 @@ import datetime
 from io import BytesIO
 
 import pytest
+from django.contrib.messages import get_messages
+from django.core.files.storage import storages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pypdf import PdfReader
 
-from marketplace import use_cases
+from marketplace import printing_tasks, use_cases
 from marketplace.choices import ApplicationStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
 from marketplace.models import Application
+from portal.models import BackgroundJob
 from users.choices import VerificationStatus
 from users.factories import MitraProfileFactory, PersonalFactory, complete_personal_profile
-from users.models import Desa, Organisation, WorkExperience
+from users.models import Desa, Notification, Organisation, WorkExperience
 from users.nik import mask_nik
+from users.report_exports import new_token
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +194,121 @@ def test_applicant_pdf_query_count_does_not_grow_with_the_resume(client, applica
     with CaptureQueriesContext(connection) as many:
         assert "PT 2014" in pdf_text(client.get(applicant_pdf_url(application)))
     assert len(many) == len(few)
+
+
+# ---------------------------------------------------------------------------------------------
+# Long lists: tables of 25 rows, and a background job above INLINE_PDF_LIMIT
+
+
+def _applicants(vacancy, count):
+    """``count`` applications in order, named "Pelamar01 Uji", "Pelamar02 Uji", …"""
+    start = timezone.make_aware(datetime.datetime(2026, 8, 1, 9, 0))
+    for number in range(1, count + 1):
+        application = ApplicationFactory(
+            vacancy=vacancy,
+            personal__user__first_name=f"Pelamar{number:02d}",
+            personal__user__last_name="Uji",
+        )
+        Application.objects.filter(pk=application.pk).update(
+            created_at=start + datetime.timedelta(minutes=number)
+        )
+
+
+def pdf_bytes_text(content):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(content)).pages)
+
+
+def test_a_long_list_is_printed_in_tables_of_25_rows_numbered_throughout(vacancy):
+    _applicants(vacancy, 27)
+    tables = printing_tasks.numbered_tables(printing_tasks.applications_of(vacancy))
+    assert [len(table) for table in tables] == [25, 2]
+    assert [number for table in tables for number, _application in table] == list(range(1, 28))
+    assert str(tables[1][0][1].personal) == "Pelamar26 Uji"
+    text = pdf_bytes_text(printing_tasks.render_applicant_list(vacancy))
+    assert text.count("Tanggal Melamar") >= 2  # the header again over the second table
+    assert "26 Pelamar26 Uji" in text and "27 Pelamar27 Uji" in text
+    assert text.index("Pelamar25 Uji") < text.index("Pelamar26 Uji")
+    assert "Jumlah: 27 pelamar" in text
+
+
+def test_a_list_up_to_the_limit_still_downloads_at_once(client, vacancy, monkeypatch):
+    monkeypatch.setattr(printing_tasks, "INLINE_PDF_LIMIT", 3)
+    _applicants(vacancy, 3)
+    client.force_login(vacancy.mitra.user)
+    jobs = BackgroundJob.objects.count()
+    text = pdf_text(client.get(list_pdf_url(vacancy)))
+    assert "Pelamar01 Uji" in text and "Pelamar03 Uji" in text
+    assert BackgroundJob.objects.count() == jobs
+    assert not Notification.objects.filter(user=vacancy.mitra.user, event=printing_tasks.READY_EVENT).exists()
+
+
+def test_a_long_list_is_printed_by_a_job_and_downloaded_by_its_owner_only(client, vacancy, monkeypatch):
+    """Above the limit: a message, back to the page of the link; the job (run inline by the test
+    settings) stores the PDF and tells the Mitra; the link opens for that Mitra only."""
+    monkeypatch.setattr(printing_tasks, "INLINE_PDF_LIMIT", 20)
+    _applicants(vacancy, 27)
+    mitra = vacancy.mitra.user
+    client.force_login(mitra)
+    response = client.get(list_pdf_url(vacancy), HTTP_REFERER="http://testserver/akun/lowongan/?halaman=2")
+    assert response.status_code == 302
+    assert response["Location"] == "http://testserver/akun/lowongan/?halaman=2"
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [
+        "PDF daftar pelamar sedang dibuat. Anda akan menerima pemberitahuan bila sudah siap."
+    ]
+    job = BackgroundJob.objects.latest("pk")
+    assert job.func == "marketplace.printing_tasks.print_applicant_list"
+    notification = Notification.objects.get(user=mitra, event=printing_tasks.READY_EVENT)
+    assert notification.title == "PDF daftar pelamar siap diunduh"
+    assert "Operator Bulu Mata" in notification.body
+    download = client.get(notification.url)
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"].startswith(f'attachment; filename="pelamar-lowongan-{vacancy.pk}-')
+    text = pdf_bytes_text(b"".join(download.streaming_content))
+    for expected in (
+        "Daftar Pelamar: Operator Bulu Mata",
+        "Pelamar01 Uji",
+        "Pelamar27 Uji",
+        "Jumlah: 27 pelamar",
+    ):
+        assert expected in text, expected
+    assert "NIK" not in text
+
+    other = MitraProfileFactory(verification_status=VerificationStatus.TERVERIFIKASI)
+    client.force_login(other.user)
+    assert client.get(notification.url).status_code == 404
+    client.force_login(PersonalFactory())
+    assert client.get(notification.url).status_code == 403
+    client.logout()
+    assert client.get(notification.url)["Location"].startswith("/akun/login")
+    client.force_login(mitra)
+    token = notification.url.rstrip("/").rsplit("/", 1)[1]
+    assert client.get(f"{list_pdf_url(vacancy)}{'0' * 32}/").status_code == 404  # no such file
+    assert client.get(f"{list_pdf_url(vacancy)}..%2F{token}/").status_code == 404
+    other_vacancy = VacancyFactory(mitra=vacancy.mitra)
+    assert client.get(f"{list_pdf_url(other_vacancy)}{token}/").status_code == 404  # another vacancy's
+
+
+def test_without_a_referer_the_mitra_goes_back_to_the_vacancies(client, vacancy, monkeypatch):
+    monkeypatch.setattr(printing_tasks, "INLINE_PDF_LIMIT", 0)
+    _applicants(vacancy, 1)
+    client.force_login(vacancy.mitra.user)
+    assert client.get(list_pdf_url(vacancy))["Location"] == "/akun/lowongan/"
+    response = client.get(list_pdf_url(vacancy), HTTP_REFERER="https://elsewhere.example/akun/lowongan/")
+    assert response["Location"] == "/akun/lowongan/"
+    response = client.get(f"{list_pdf_url(vacancy)}?next=/akun/pelamar/%3Fstatus=terkirim")
+    assert response["Location"] == "/akun/pelamar/?status=terkirim"
+
+
+def test_the_job_checks_ownership_when_it_runs(vacancy):
+    _applicants(vacancy, 2)
+    other = MitraProfileFactory(verification_status=VerificationStatus.TERVERIFIKASI)
+    token = new_token()
+    assert printing_tasks.print_applicant_list(other.user.pk, vacancy.pk, token) is None
+    mitra = vacancy.mitra.user
+    mitra.is_active = False
+    mitra.save(update_fields=["is_active"])
+    assert printing_tasks.print_applicant_list(mitra.pk, vacancy.pk, token) is None
+    assert not Notification.objects.filter(event=printing_tasks.READY_EVENT).exists()
+    assert not storages["private"].exists(printing_tasks.pdf_path(other.user.pk, vacancy.pk, token))
+    assert not storages["private"].exists(printing_tasks.pdf_path(mitra.pk, vacancy.pk, token))

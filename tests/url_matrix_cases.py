@@ -25,7 +25,7 @@ from wagtail.documents import get_document_model
 
 from guidance.models import GuideIndexPage, GuidePage
 from home.models import HomePage
-from marketplace import moderation
+from marketplace import moderation, printing_tasks
 from marketplace.choices import ApplicationStatus, ServiceRatingDirection, ServiceRequestStatus
 from marketplace.factories import ApplicationFactory, ServiceFactory, ServiceRequestFactory, VacancyFactory
 from marketplace.models import (
@@ -425,6 +425,12 @@ CASES = {
     "marketplace:applicant_pdf": case(mitra_object(), pk_of("application"), private=True),
     "marketplace:applicants_bulk_status": post(mitra_area(REDIRECT)),
     "marketplace:vacancy_applicants_pdf": case(mitra_object(), pk_of("vacancy"), private=True),
+    # a list printed by the background job opens for the Mitra who asked for it only
+    "marketplace:vacancy_applicants_pdf_download": case(
+        mitra_object(),
+        lambda world: {"pk": world.vacancy.pk, "token": world.applicants_pdf_token},
+        private=True,
+    ),
     # --- Personal: applying --------------------------------------------------------------------
     "marketplace:apply": case(personal_area(), pk_of("vacancy")),
     "marketplace:vacancy_save": post(personal_area(REDIRECT), pk_of("vacancy")),
@@ -862,6 +868,9 @@ def build_world():
     # A finished background export of Laporan Personal, asked for by the Kecamatan operator.
     export_token = new_token()
     report_tasks.export_personal_accounts(users[KECAMATAN_IN].pk, {}, "csv", export_token)
+    # A finished background PDF of the vacancy's applicant list, asked for by its Mitra.
+    applicants_pdf_token = new_token()
+    printing_tasks.print_applicant_list(users[MITRA].pk, vacancy.pk, applicants_pdf_token)
 
     announcement_index = AnnouncementIndexPage.objects.live().first()
     if not AnnouncementPage.objects.live().exists():
@@ -911,6 +920,7 @@ def build_world():
         managed_staff=users[DESA_OUT],
         background_job=background_job,
         export_token=export_token,
+        applicants_pdf_token=applicants_pdf_token,
         document=document,
         home=HomePage.objects.live().first(),
         desa_a=desa_a,

@@ -1,0 +1,125 @@
+"""The applicant list of one vacancy as a PDF ("Cetak PDF", guide §6.1), inline or as a job.
+
+Up to ``INLINE_PDF_LIMIT`` applicants the PDF is rendered in the request. A longer list is rendered
+by a background job (portal/tasks.py): the PDF goes to private storage under
+``pelamar/<user id>/lowongan-<vacancy id>-<token>.pdf`` and the Mitra is told through Pemberitahuan,
+with a link to the download view. The owner is part of the path and the download view also looks the
+vacancy up among the requester's own, so a link only ever opens for the Mitra who asked for it.
+
+The rows are printed as tables of ``ROWS_PER_TABLE`` (numbering carried over, header repeated):
+xhtml2pdf splits one long table across pages at a cost that grows with the table's length, so
+2,000 rows in one table take about three times as long as in tables of 25.
+"""
+
+import re
+import uuid
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from marketplace.models import Vacancy
+from portal.pdf import render_pdf
+from portal.tasks import enqueue
+from users.choices import AccountType
+from users.notifications import notify
+
+# Up to this many applicants the PDF is rendered in the request; above it, by a job.
+INLINE_PDF_LIMIT = 100
+ROWS_PER_TABLE = 25
+TEMPLATE = "marketplace/pdf/applicant_list.html"
+PDF_DIR = "pelamar"
+TOKEN_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+READY_EVENT = "applicants.pdf_ready"
+
+
+def applications_of(vacancy):
+    """The applications printed, in the order they came in."""
+    return vacancy.applications.select_related(
+        "personal__user", "personal__kecamatan", "personal__education_level"
+    ).order_by("created_at", "pk")
+
+
+def numbered_tables(applications, size=ROWS_PER_TABLE):
+    """``[[(1, application), …, (size, application)], [(size + 1, application), …], …]``."""
+    rows = list(enumerate(applications, start=1))
+    return [rows[start : start + size] for start in range(0, len(rows), size)]
+
+
+def render_applicant_list(vacancy):
+    """The PDF bytes of the applicant list of ``vacancy`` (its Mitra selected with it)."""
+    tables = numbered_tables(applications_of(vacancy))
+    context = {
+        "vacancy": vacancy,
+        "tables": tables,
+        "total": sum(len(table) for table in tables),
+        "printed_at": timezone.now(),
+    }
+    return render_pdf(TEMPLATE, context)
+
+
+def applicant_list_filename(vacancy):
+    return f"pelamar-lowongan-{vacancy.pk}-{slugify(vacancy.title)}.pdf"
+
+
+# ---------------------------------------------------------------------------------------------
+# The background job and its file
+
+
+def pdf_path(user_id, vacancy_id, token):
+    return f"{PDF_DIR}/{int(user_id)}/lowongan-{int(vacancy_id)}-{token}.pdf"
+
+
+def start_applicant_list_pdf(user, vacancy):
+    """Enqueue the PDF of ``vacancy``'s applicant list for ``user``; returns the token naming it."""
+    token = uuid.uuid4().hex
+    enqueue(print_applicant_list, user.pk, vacancy.pk, token)
+    return token
+
+
+def owned_vacancy(user_id, vacancy_id):
+    """The vacancy if ``user_id`` is an active Mitra account that owns it, else None."""
+    return (
+        Vacancy.objects.select_related("mitra__user")
+        .filter(
+            pk=vacancy_id,
+            mitra__user_id=user_id,
+            mitra__user__is_active=True,
+            mitra__user__account_type=AccountType.MITRA,
+        )
+        .first()
+    )
+
+
+def print_applicant_list(user_id, vacancy_id, token):
+    """The job: ownership is checked again at run time (the vacancy may have changed hands or the
+    account been closed since the click). Returns the notification, or None."""
+    vacancy = owned_vacancy(user_id, vacancy_id)
+    if vacancy is None or not TOKEN_PATTERN.match(token):
+        return None
+    storage = storages["private"]
+    name = pdf_path(user_id, vacancy.pk, token)
+    if storage.exists(name):
+        storage.delete(name)
+    storage.save(name, ContentFile(render_applicant_list(vacancy), name=name))
+    return notify(
+        vacancy.mitra.user,
+        READY_EVENT,
+        _("PDF daftar pelamar siap diunduh"),
+        _("PDF daftar pelamar lowongan “%(title)s” sudah selesai dibuat.") % {"title": vacancy.title},
+        reverse("marketplace:vacancy_applicants_pdf_download", args=[vacancy.pk, token]),
+    )
+
+
+def open_applicant_list(user, vacancy, token):
+    """The requester's own finished PDF of ``vacancy``, or None (another user's token finds nothing)."""
+    if not TOKEN_PATTERN.match(token):
+        return None
+    storage = storages["private"]
+    name = pdf_path(user.pk, vacancy.pk, token)
+    if not storage.exists(name):
+        return None
+    return storage.open(name, "rb")
