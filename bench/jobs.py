@@ -429,10 +429,10 @@ def _timed_pdf_pisa():
     spent, notices = [], []
     original, original_notice = pdf._pisa, pdf._too_long_notice
 
-    def timed(html, template_name):
+    def timed(html, template_name, *args, **kwargs):
         started = time.perf_counter()
         try:
-            return original(html, template_name)
+            return original(html, template_name, *args, **kwargs)
         finally:
             spent.append((time.perf_counter() - started, len(html)))
 

@@ -113,21 +113,25 @@ def _readable_roots():
     )
 
 
-def _resource_policy():
+def _resource_policy(max_seconds):
     """No network, local reads only from the fonts, static and media folders, bounded in size and time."""
     return ResourceAccessPolicy.server(
         base_dir=None,
         extra_roots=_readable_roots(),
         allow_remote=False,
-        max_render_seconds=PDF_MAX_RENDER_SECONDS,
+        max_render_seconds=max_seconds,
         max_document_bytes=PDF_MAX_DOCUMENT_BYTES,
     )
 
 
-def _pisa(html, template_name):
+def _pisa(html, template_name, max_seconds=PDF_MAX_RENDER_SECONDS):
     output = BytesIO()
     result = pisa.CreatePDF(
-        html, dest=output, encoding="utf-8", link_callback=_link_callback, resource_policy=_resource_policy()
+        html,
+        dest=output,
+        encoding="utf-8",
+        link_callback=_link_callback,
+        resource_policy=_resource_policy(max_seconds),
     )
     if result.err:
         raise PdfRenderError(f"xhtml2pdf failed to render {template_name}")
@@ -149,11 +153,12 @@ def _too_long_notice():
     return _pisa(html, "too-long notice")
 
 
-def render_pdf(template_name, context=None):
+def render_pdf(template_name, context=None, max_seconds=PDF_MAX_RENDER_SECONDS):
+    """The PDF of ``template_name``; background jobs may allow more than a request's ``max_seconds``."""
     context = {"PORTAL_REGENCY": settings.PORTAL_REGENCY, "pdf_fonts": FONTS, **(context or {})}
     html = render_to_string(template_name, context)
     try:
-        return _pisa(html, template_name)
+        return _pisa(html, template_name, max_seconds)
     except RenderLimitError as error:
         logger.warning("PDF %s not rendered: %s", template_name, error)
         return _too_long_notice()
