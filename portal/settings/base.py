@@ -245,22 +245,26 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 REDIS_URL = env_str("REDIS_URL", "")
 RQ = {"WORKER_CLASS": "portal.rq_worker.PortalWorker"}
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
-# django-ratelimit only knows django-redis; Django's own RedisCache increments atomically too.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if REDIS_URL else LOCMEM_CACHE_CHECKS
 # With Redis down the cache keeps nothing instead of failing (portal/cache.py), and the throttles of
 # django-ratelimit let requests through rather than refusing everyone.
+# The cache holds rendered public pages and figures (portal/public_cache.py, figures_cache.py): in
+# production give it a Redis of its own with maxmemory and allkeys-lru, so that it can never crowd
+# out the job queues.
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", REDIS_URL)
 CACHES = {
     "default": (
         {
             "BACKEND": "portal.cache.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
-        if REDIS_URL
+        if CACHE_REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
 RATELIMIT_FAIL_OPEN = True
+# django-ratelimit only knows django-redis; Django's own RedisCache increments atomically too.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if CACHE_REDIS_URL else LOCMEM_CACHE_CHECKS
 
 # Email
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
