@@ -48,7 +48,7 @@ SCENARIOS = [
     Scenario("ceiling_static", "/" + CEILING_FILE),
     Scenario("lowongan_list", "/lowongan/"),
     Scenario("lowongan_search", "/lowongan/?q=operator+produksi"),
-    Scenario("lowongan_filter", "/lowongan/?q=penjahit&urut=gaji&gaji=2000000"),
+    Scenario("lowongan_filter", "/lowongan/?q=penjahit&kecamatan=3&gaji=2000000&urut=gaji"),
     Scenario("lowongan_page_50", "/lowongan/?halaman=50"),
     Scenario("lowongan_detail", "/lowongan/{vacancy}/"),
     Scenario("jasa_list", "/penawaran-jasa/"),

@@ -332,3 +332,15 @@ def test_lamaran_terkirim_and_detail_query_counts_do_not_grow(client, personal):
     client.get(detail_url(vacancies[0]))
     one = _queries(client, detail_url(vacancies[0]))
     assert _queries(client, detail_url(vacancies[1])) == one
+
+
+def test_pelamar_filter_lists_every_vacancy_and_keeps_the_choice(client, vacancy):
+    other = VacancyFactory(mitra=vacancy.mitra, title="Juru Masak <Dapur>")
+    ApplicationFactory(vacancy=vacancy)
+    ApplicationFactory(vacancy=other)
+    client.force_login(vacancy.mitra.user)
+    html = client.get(APPLICANTS_URL, {"lowongan": other.pk}).content.decode()
+    assert '<option value="">Semua lowongan</option>' in html
+    assert f'<option value="{vacancy.pk}">{vacancy.title}</option>' in html
+    assert f'<option value="{other.pk}" selected>Juru Masak &lt;Dapur&gt;</option>' in html
+    assert 'name="lowongan" class="' in html and 'id="id_lowongan"' in html
