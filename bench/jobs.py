@@ -631,6 +631,12 @@ def print_table(results, checks):
                 f" CPU {result['worker_cpu_s'] or 0:.1f} s)"
                 f"  peak RSS {result['peak_rss_mb'] or 0:>6.1f} MB  status {result['job_status']}"
             )
+        elif scenario == "applicants_pdf":
+            print(
+                f"{scenario:16} rows {result['rows']:>5}     median {result['median_s']:>6.2f} s (the job:"
+                f" render, store, notify)  runs {result['runs_s']}"
+                f"  {result['pages']} pages, {result['pdf_kb']} KB"
+            )
         else:
             rows = f"rows {result['rows']:>5}" if "rows" in result else f"{result['personal']}"
             cold = f" cold {result['cold_s']:.2f} s" if result["cold_s"] is not None else ""
