@@ -18,7 +18,7 @@ from marketplace.models import (
     Testimonial,
     Vacancy,
 )
-from portal.figures_cache import FIGURES
+from portal.figures_cache import APPLICATIONS, FIGURES
 from portal.public_cache import PUBLIC
 from users.models import MitraProfile, PersonalProfile, User
 
@@ -55,6 +55,7 @@ def watch(version, models, m2m=()):
 
 watch(PUBLIC, PUBLIC_MODELS, m2m=(Vacancy.locations.through, Service.areas.through))
 watch(FIGURES, COUNTED_MODELS, m2m=(Vacancy.locations.through,))
+watch(APPLICATIONS, (Application,))
 
 
 @receiver(post_save, sender=User, dispatch_uid="public-save-User")

@@ -1,20 +1,37 @@
 """Figures of the Dasbor and of the reports aggregate every profile, account, vacancy, application
 and service of the viewer's region: they are computed once per region (and filters) and kept until
-one of those rows changes (receivers in marketplace/signals.py), at most ``TIMEOUT`` seconds.
+one of those rows changes (receivers in marketplace/signals.py).
+
+While the portal is busy, rows change every second (an application, a profile saved), and figures
+renewed on each change would be recomputed on every view: so the version is renewed at most once
+per ``FIGURES_REFRESH_SECONDS`` (60 in production) and entries live that long. A change in a quiet
+minute shows at once; under load the figures are at most that many seconds old.
 
 With Redis down the cache keeps nothing (portal/cache.py): every view computes its figures.
 """
 
 from dataclasses import fields
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 
 from portal.public_cache import CacheVersion
 from users.roles import role_of
 
-FIGURES = CacheVersion("figures")
 TIMEOUT = 600
+
+
+class ThrottledVersion(CacheVersion):
+    def changed(self, **kwargs):
+        seconds = settings.FIGURES_REFRESH_SECONDS
+        if not seconds or cache.add(f"{self.name}:renewed", True, seconds):
+            super().changed(**kwargs)
+
+
+FIGURES = ThrottledVersion("figures")
+# Renewed on every application: a Mitra's Pelamar total must match the rows listed under it.
+APPLICATIONS = CacheVersion("applications")
 
 
 def region_of(user):
@@ -34,5 +51,5 @@ def cached_figures(name, parts, compute):
     figures = cache.get(key)
     if figures is None:
         figures = compute()
-        cache.set(key, figures, TIMEOUT)
+        cache.set(key, figures, settings.FIGURES_REFRESH_SECONDS or TIMEOUT)
     return figures

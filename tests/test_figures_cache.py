@@ -5,6 +5,7 @@ count (portal/figures_cache.py, issue 11)."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -80,3 +81,21 @@ def test_each_region_gets_its_own_figures(client, bobotsari):
         client.force_login(operator)
         assert dasbor_total(view(client, DASHBOARD_URL)[0], "Personal") == expected
         operator.delete()
+
+
+def test_while_rows_keep_changing_figures_are_renewed_once_a_minute(client, settings, bobotsari):
+    settings.FIGURES_REFRESH_SECONDS = 60
+    desa = bobotsari.desa_set.first()
+    ani, budi = (complete_personal_profile(desa, username=name) for name in ("ani", "budi"))
+    first, second = VacancyFactory(), VacancyFactory()
+    client.force_login(staff(StaffRole.ADMIN))
+    cache.clear()  # a quiet minute later
+    before = dasbor_total(view(client, DASHBOARD_URL)[0], "Lamaran")
+
+    use_cases.apply(ani.user, first)  # the first change of the minute shows at once
+    assert dasbor_total(view(client, DASHBOARD_URL)[0], "Lamaran") == before + 1
+    use_cases.apply(budi.user, second)  # the next ones wait for the minute to pass
+    assert dasbor_total(view(client, DASHBOARD_URL)[0], "Lamaran") == before + 1
+
+    cache.clear()  # the minute has passed: entries and the renewal mark expire
+    assert dasbor_total(view(client, DASHBOARD_URL)[0], "Lamaran") == before + 2

@@ -15,7 +15,7 @@ from marketplace.choices import VacancyStatus
 from marketplace.forms import ApplicantFilterForm, ApplicationStatusForm, ExtendForm, VacancyForm
 from marketplace.models import Application, Vacancy
 from marketplace.views.common import mitra_required, redirect_back
-from portal.figures_cache import FIGURES
+from portal.figures_cache import APPLICATIONS
 from portal.pagination import DeferredJoinPaginator
 
 PER_PAGE = 20
@@ -162,7 +162,7 @@ def applicants(request):
     filter_form = ApplicantFilterForm(request.GET or None, mitra=mitra)
     applications = filter_form.filter(Application.objects.for_mitra(mitra))
     page_obj = DeferredJoinPaginator(
-        applications.order_by("-created_at", "-pk"), PER_PAGE, version=FIGURES
+        applications.order_by("-created_at", "-pk"), PER_PAGE, version=APPLICATIONS
     ).get_page(request.GET.get("halaman"))
     for application in page_obj:
         application.status_form = ApplicationStatusForm(

@@ -263,6 +263,8 @@ CACHES = {
     )
 }
 RATELIMIT_FAIL_OPEN = True
+# How old the Dasbor and report figures may be while rows keep changing (portal/figures_cache.py).
+FIGURES_REFRESH_SECONDS = env_int("FIGURES_REFRESH_SECONDS", 60)
 # django-ratelimit only knows django-redis; Django's own RedisCache increments atomically too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if CACHE_REDIS_URL else LOCMEM_CACHE_CHECKS
 

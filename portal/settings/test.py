@@ -14,3 +14,5 @@ SILENCED_SYSTEM_CHECKS = LOCMEM_CACHE_CHECKS
 # tests/test_tasks.py starts a real rqworker for the asynchronous path.
 RQ_QUEUES = {name: {**queue, "ASYNC": False} for name, queue in RQ_QUEUES.items()}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Figures renewed on every change, so that a test sees its own rows at once (portal/figures_cache.py).
+FIGURES_REFRESH_SECONDS = 0
