@@ -4,7 +4,8 @@ querysets and forms, on a bulk-loaded database; flags sequential scans over the 
     DJANGO_SETTINGS_MODULE=portal.settings.production DATABASE_URL=... python bench/explain.py [--no-analyze]
 
 Each page's queries are the count and the first page (10 rows) its Paginator runs, plus the Wagtail
-search query behind a keyword (captured while it runs). Not part of the test suite (bench/README.md).
+search query behind a keyword (captured while it runs), and the aggregates of the Dasbor and of
+Laporan Personal for the whole regency. Not part of the test suite (bench/README.md).
 """
 
 import argparse
@@ -90,6 +91,34 @@ def scenarios():
                 .values("pk")  # the page's ids: DeferredJoinPaginator joins the rest for 10 rows
             ),
         )
+    yield from staff_figures_queries()
+
+
+def staff_figures_queries():
+    """The aggregates behind the Dasbor (Super Admin) and Laporan Personal of the whole regency,
+    as those pages compute them when their cached figures are renewed (portal/figures_cache.py)."""
+    from django.test import RequestFactory
+
+    from portal import dashboard
+    from users.models import User
+    from users.report_forms import ReportFilterForm
+    from users.reports import personal_report
+
+    superadmin = User.objects.filter(username="superadmin").first()
+    if superadmin is None:
+        return
+    request = RequestFactory().get("/")
+    request.user = superadmin
+    panels = (dashboard.SummaryPanel, dashboard.RegistrationsPanel, dashboard.PersonalByAreaPanel)
+    for panel in panels:
+        with CaptureQueriesContext(connection) as captured:
+            panel(request).figures()
+        for n, query in enumerate(captured.captured_queries):
+            yield (f"Dasbor {panel.__name__} {n}", query["sql"], None)
+    with CaptureQueriesContext(connection) as captured:
+        personal_report(superadmin, ReportFilterForm({}, user=superadmin).filters())
+    for n, query in enumerate(captured.captured_queries):
+        yield (f"Laporan Personal {n}", query["sql"], None)
 
 
 def plan_nodes(node):
