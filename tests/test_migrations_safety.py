@@ -16,9 +16,13 @@ and must do one of these anyway (in a maintenance window) goes into REVIEWED wit
 """
 
 import io
+import os
 import re
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.contrib.postgres.functions import RandomUUID
 from django.core.management import call_command
 from django.db import connection, migrations, models
@@ -196,3 +200,21 @@ def test_the_check_lets_additive_changes_and_concurrent_indexes_through():
     assert "CREATE INDEX CONCURRENTLY" in concurrent
     assert unsafe_statements(additive) == []
     assert unsafe_statements(concurrent) == []
+
+
+def test_every_migration_applies_on_the_sqlite_development_default(tmp_path):
+    """`make run` without DATABASE_URL uses SQLite: PostgreSQL-only indexes must not break it."""
+    env = {
+        **{key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "CACHE_REDIS_URL")},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
