@@ -200,14 +200,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-# The one exception, for signed-in users on the admin path only: Wagtail's admin is not ready for a
-# strict policy (wagtail/wagtail#1288). Its date pickers, inline panels, listing filters, chooser
-# and permission forms run inline <script>s, some inserted later by jQuery, whose content varies
-# per field, so neither a nonce nor a hash can cover them. The admin may run inline scripts (never
-# eval); the anonymous admin pages (login, password reset) and the whole public site keep the strict
-# policy. blob: shows the preview of images chosen for upload.
+# Signed-in users on the admin path may also see blob: images: the preview of an image chosen for
+# upload. Scripts keep the strict policy there too: the inline scripts of Wagtail's date pickers,
+# choosers and inline panels carry the request's nonce (portal/csp_nonce.py, portal/wagtail_csp.py).
 ADMIN_CONTENT_SECURITY_POLICY_REPLACE = {
-    "script-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:"],
 }
 # The admin asks no third party: no Gravatar avatars (the hash of every staff email address),
