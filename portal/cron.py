@@ -8,6 +8,7 @@ from rq import cron
 from marketplace.alerts import send_job_alerts
 from marketplace.service_use_cases import expire_stale_requests
 from marketplace.use_cases import remind_expiring_vacancies
+from portal import region_tallies
 from portal.job_outbox import purge_finished_jobs, relay_pending_jobs
 
 QUEUE = "default"
@@ -18,10 +19,14 @@ PERIODIC_JOBS = (
     (remind_expiring_vacancies, "0 7 * * *", "reminder to the Mitra before a vacancy ends"),
     (expire_stale_requests, "15 * * * *", "unanswered service requests become Kedaluwarsa"),
     (purge_finished_jobs, "30 3 * * *", "background jobs done more than a week ago are deleted"),
+    (region_tallies.rebuild, "45 2 * * *", "the Dasbor's region tallies are recounted from the tables"),
 )
 
 # (function, seconds between runs, what it does)
-INTERVAL_JOBS = ((relay_pending_jobs, 60, "background jobs left pending by a Redis outage go to the queue"),)
+INTERVAL_JOBS = (
+    (relay_pending_jobs, 60, "background jobs left pending by a Redis outage go to the queue"),
+    (region_tallies.fold, 60, "the changes counted by the Dasbor's region tallies are folded into sums"),
+)
 
 for func, expression, _description in PERIODIC_JOBS:
     cron.register(func, QUEUE, cron=expression, job_timeout=1800, name=func.__name__)

@@ -11,15 +11,17 @@ Figures follow the viewer's region (``users.reports.region_scope_q``):
 - Dinaker, Verifikator, Admin and Super Admin see every region.
 
 Each panel runs a fixed number of aggregate queries, whatever the amount of data (about a dozen in
-all). Charts are plain HTML bars with the numbers written as text: no JavaScript, readable on a
-phone and by screen readers. Wagtail's own panels (pages in moderation, recent edits, locked pages)
-are kept for the CMS editors (Super Admin, Admin) only.
+all). Accounts, registrations per month, Personal per area and applications per status are read
+from the region tallies kept by PostgreSQL triggers (portal/region_tallies.py): a few rows per
+region, never a scan of the profiles or the applications. Charts are plain HTML bars with the
+numbers written as text: no JavaScript, readable on a phone and by screen readers. Wagtail's own
+panels (pages in moderation, recent edits, locked pages) are kept for the CMS editors (Super Admin,
+Admin) only.
 """
 
 import datetime
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,11 +29,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from marketplace.choices import ApplicationStatus, ServiceRequestStatus
-from marketplace.models import Application, Service, ServiceRequest, Vacancy
+from marketplace.models import Service, ServiceRequest, Vacancy
+from portal import region_tallies
 from portal.figures_cache import cached_figures, region_of
 from users import roles, verification
 from users.choices import MitraCategory, StaffRole
-from users.models import Desa, Kecamatan, MitraProfile, PersonalProfile
+from users.models import Desa, Kecamatan
 from users.reports import region_scope_q
 
 MONTHS = 12
@@ -55,9 +58,12 @@ def bars(items):
     ]
 
 
-def status_counts(queryset, choices):
-    counts = dict(queryset.values_list("status").annotate(n=Count("pk")).order_by())
+def by_status(counts, choices):
     return [{"label": label, "count": counts.get(value, 0)} for value, label in choices]
+
+
+def status_counts(queryset, choices):
+    return by_status(dict(queryset.values_list("status").annotate(n=Count("pk")).order_by()), choices)
 
 
 class DashboardPanel(Component):
@@ -100,15 +106,10 @@ class SummaryPanel(DashboardPanel):
 
     def figures(self):
         user = self.user
-        personal_total = PersonalProfile.objects.filter(region_scope_q(user)).count()
-        mitra = MitraProfile.objects.filter(region_scope_q(user)).aggregate(
-            formal=Count("pk", filter=Q(category=MitraCategory.FORMAL)),
-            informal=Count("pk", filter=Q(category=MitraCategory.INFORMAL)),
-        )
+        personal_total = region_tallies.counts(user, "personal").get(None, 0)
+        mitra = region_tallies.counts(user, "mitra", "key")
         vacancies = Vacancy.objects.open().filter(region_scope_q(user, "mitra__")).count()
-        applications = status_counts(
-            Application.objects.filter(region_scope_q(user, "personal__")), ApplicationStatus.choices
-        )
+        applications = by_status(region_tallies.counts(user, "application", "key"), ApplicationStatus.choices)
         services = Service.objects.public().filter(provider_scope_q(user)).count()
         requests = status_counts(
             ServiceRequest.objects.filter(provider_scope_q(user, "service__")), ServiceRequestStatus.choices
@@ -116,8 +117,8 @@ class SummaryPanel(DashboardPanel):
         return {
             "totals": [
                 {"label": _("Personal"), "count": personal_total},
-                {"label": _("Mitra Formal"), "count": mitra["formal"]},
-                {"label": _("Mitra Informal"), "count": mitra["informal"]},
+                {"label": _("Mitra Formal"), "count": mitra.get(MitraCategory.FORMAL, 0)},
+                {"label": _("Mitra Informal"), "count": mitra.get(MitraCategory.INFORMAL, 0)},
                 {"label": _("Lowongan aktif"), "count": vacancies},
                 {"label": _("Lamaran"), "count": sum(item["count"] for item in applications)},
                 {"label": _("Jasa ditawarkan"), "count": services},
@@ -138,20 +139,10 @@ def last_months(today, count=MONTHS):
     return months[::-1]
 
 
-def registrations_per_month(queryset, months):
-    start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time.min))
-    rows = (
-        queryset.filter(user__date_joined__gte=start)
-        .annotate(month=TruncMonth("user__date_joined"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts = {}
-    for row in rows:
-        key = (row["month"].year, row["month"].month)
-        counts[key] = counts.get(key, 0) + row["n"]
-    return [counts.get((month.year, month.month), 0) for month in months]
+def registrations_per_month(user, measure, months):
+    """New accounts of ``measure`` ("personal_joined", "mitra_joined") per month of ``months``."""
+    counts = region_tallies.counts(user, measure, "key")
+    return [counts.get(region_tallies.month_key(month), 0) for month in months]
 
 
 class RegistrationsPanel(DashboardPanel):
@@ -162,8 +153,8 @@ class RegistrationsPanel(DashboardPanel):
 
     def figures(self):
         months = last_months(timezone.localdate())
-        personal = registrations_per_month(PersonalProfile.objects.filter(region_scope_q(self.user)), months)
-        mitra = registrations_per_month(MitraProfile.objects.filter(region_scope_q(self.user)), months)
+        personal = registrations_per_month(self.user, "personal_joined", months)
+        mitra = registrations_per_month(self.user, "mitra_joined", months)
         largest = max([*personal, *mitra, 0])
 
         def width(count):
@@ -196,7 +187,6 @@ class PersonalByAreaPanel(DashboardPanel):
     def figures(self):
         user = self.user
         role = roles.role_of(user)
-        profiles = PersonalProfile.objects.filter(region_scope_q(user))
         if role in (StaffRole.KECAMATAN, StaffRole.DESA):
             heading = _("Personal per desa/kelurahan")
             area_field = "desa_id"
@@ -208,7 +198,7 @@ class PersonalByAreaPanel(DashboardPanel):
             heading = _("Personal per kecamatan")
             area_field = "kecamatan_id"
             areas = Kecamatan.objects.all()
-        counts = dict(profiles.values_list(area_field).annotate(n=Count("pk")).order_by())
+        counts = region_tallies.counts(user, "personal", area_field)
         items = [(area.name, counts.get(area.pk, 0)) for area in areas.order_by("name")]
         if counts.get(None):
             items.append((_("(belum diisi)"), counts[None]))

@@ -217,3 +217,24 @@ class BackgroundJob(models.Model):
 
     def __str__(self):
         return f"{self.func} #{self.pk}"
+
+
+class RegionTally(models.Model):
+    """Counts of the Dasbor per region, kept by PostgreSQL triggers (portal/region_tallies.py): each
+    row is a change (+1, -1, or a folded sum) of one ``measure`` ("personal", "application", …) with
+    its ``key`` (a status, a category, a registration month) in one kecamatan and desa. A figure is
+    the sum of its rows; never written by the application."""
+
+    measure = models.CharField(max_length=20)
+    kecamatan_id = models.BigIntegerField(null=True)
+    desa_id = models.BigIntegerField(null=True)
+    key = models.CharField(max_length=20, blank=True, default="")
+    count = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["measure", "kecamatan_id", "desa_id"], name="regiontally_region"),
+        ]
+
+    def __str__(self):
+        return f"{self.measure} {self.key} {self.kecamatan_id}/{self.desa_id}: {self.count}"

@@ -38,6 +38,8 @@ def test_daily_jobs_run_in_the_morning_of_purbalingga_and_requests_expire_hourly
         "expire_stale_requests",
         "purge_finished_jobs",
         "relay_pending_jobs",
+        "rebuild",
+        "fold",
     }
     assert jobs["send_job_alerts"].next_enqueue_time.astimezone(WIB).time() == datetime.time(6, 0)
     assert jobs["remind_expiring_vacancies"].next_enqueue_time.astimezone(WIB).time() == datetime.time(7, 0)
@@ -45,6 +47,9 @@ def test_daily_jobs_run_in_the_morning_of_purbalingga_and_requests_expire_hourly
     assert jobs["purge_finished_jobs"].next_enqueue_time.astimezone(WIB).time() == datetime.time(3, 30)
     # Jobs a Redis outage left pending in the database go to the queue within a minute.
     assert jobs["relay_pending_jobs"].interval == 60
+    # The Dasbor's region tallies: folded every minute, recounted at night.
+    assert jobs["fold"].interval == 60
+    assert jobs["rebuild"].next_enqueue_time.astimezone(WIB).time() == datetime.time(2, 45)
     for job in jobs.values():
         assert job.queue_name == "default"
 
@@ -61,7 +66,8 @@ def test_the_scheduler_enqueues_a_due_job_and_a_real_worker_runs_it(tmp_path, as
     jobs, scheduler = load_scheduler(async_default_queue.connection)
     due = jobs["expire_stale_requests"]
     due.next_enqueue_time = timezone.now() - datetime.timedelta(seconds=1)
-    jobs["relay_pending_jobs"].set_enqueue_time(timezone.now())  # an interval job is due at start
+    for interval_job in ("relay_pending_jobs", "fold"):
+        jobs[interval_job].set_enqueue_time(timezone.now())  # an interval job is due at start
 
     enqueued = scheduler.enqueue_jobs()
 
@@ -87,6 +93,7 @@ def test_the_relay_job_hands_pending_outbox_jobs_to_a_real_worker(tmp_path, asyn
     BackgroundJob.objects.update(updated_at=timezone.now() - datetime.timedelta(minutes=1))
     jobs, scheduler = load_scheduler(async_default_queue.connection)
     jobs["relay_pending_jobs"].next_enqueue_time = timezone.now() - datetime.timedelta(seconds=1)
+    jobs["fold"].set_enqueue_time(timezone.now())
 
     assert [job.name for job in scheduler.enqueue_jobs()] == ["relay_pending_jobs"]
     with FakeGateway() as gateway:
