@@ -177,26 +177,40 @@ class PersonalReport:
     measures: tuple = PERSONAL_MEASURES
 
 
+AREA = ("kecamatan_id", "desa_id")
+
+
+def _count_per_area(profiles):
+    rows = profiles.values_list(*AREA).annotate(n=Count("pk")).order_by()
+    return {(kecamatan, desa): count for kecamatan, desa, count in rows}
+
+
 def personal_report(user, filters):
-    """Laporan Personal: per desa and per kecamatan. Three queries in all."""
+    """Laporan Personal: per desa and per kecamatan. Each measure with a condition on other tables
+    (complete, applied, accepted) is counted by its own query, where PostgreSQL joins the profiles
+    to those tables once instead of probing them for every profile (on 200,000 profiles: 0.7-1.0 s
+    against 1.3-1.6 s for one query with every condition; bench/explain.py). Six queries in all."""
+    profiles = filtered_personal_profiles(user, filters)
     grouped = (
-        filtered_personal_profiles(user, filters)
-        .values("kecamatan_id", "kecamatan__name", "desa_id", "desa__name")
+        profiles.values(*AREA, "kecamatan__name", "desa__name")
         .annotate(
             registered=Count("pk"),
             verified=Count("pk", filter=Q(verification_status=VerificationStatus.TERVERIFIKASI)),
-            complete=Count("pk", filter=personal_complete_q()),
-            applied=Count("pk", filter=_applied()),
-            accepted=Count("pk", filter=_accepted()),
         )
         .order_by("kecamatan__name", "desa__name")
     )
+    conditional = {
+        "complete": _count_per_area(profiles.filter(personal_complete_q())),
+        "applied": _count_per_area(profiles.filter(_applied())),
+        "accepted": _count_per_area(profiles.filter(_accepted())),
+    }
     keys = [key for key, _label in PERSONAL_MEASURES]
     desa_rows = []
     per_kecamatan = defaultdict(lambda: dict.fromkeys(keys, 0))
     total = ReportRow(str(_("Jumlah")), counts=dict.fromkeys(keys, 0))
     for group in grouped:
-        counts = {key: group[key] for key in keys}
+        area = (group["kecamatan_id"], group["desa_id"])
+        counts = {key: group[key] if key in group else conditional[key].get(area, 0) for key in keys}
         for key in keys:
             total.counts[key] += counts[key]
             per_kecamatan[group["kecamatan_id"]][key] += counts[key]
