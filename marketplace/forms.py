@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import MITRA_DECISIONS, ApplicationStatus, VacancySort
 from marketplace.models import KategoriLowongan, TipePekerjaan, Vacancy
+from portal.widgets import LongSelect
 from users.choices import MitraCategory
 from users.models import Kecamatan, Pendidikan
 
@@ -112,15 +113,18 @@ class ApplicantFilterForm(forms.Form):
     are the Mitra's own)."""
 
     q = forms.CharField(label=_("Nama pelamar"), required=False, max_length=100)
-    lowongan = forms.ModelChoiceField(queryset=Vacancy.objects.none(), required=False, label=_("Lowongan"))
+    lowongan = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, label=_("Lowongan"), widget=LongSelect
+    )
     status = forms.ChoiceField(
         choices=[("", _("Semua status")), *ApplicationStatus.choices], required=False, label=_("Status")
     )
 
     def __init__(self, *args, mitra, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lowongan"].queryset = Vacancy.objects.of_mitra(mitra).only("pk", "title")
-        self.fields["lowongan"].empty_label = _("Semua lowongan")
+        # (id, title) pairs, not model instances: a large employer has hundreds of vacancies.
+        own_vacancies = Vacancy.objects.of_mitra(mitra).values_list("pk", "title")
+        self.fields["lowongan"].choices = [("", _("Semua lowongan")), *own_vacancies]
 
     def filter(self, applications):
         if not (self.is_bound and self.is_valid()):
@@ -131,7 +135,7 @@ class ApplicantFilterForm(forms.Form):
                 Q(personal__user__first_name__icontains=word) | Q(personal__user__last_name__icontains=word)
             )
         if data["lowongan"]:
-            applications = applications.filter(vacancy=data["lowongan"])
+            applications = applications.filter(vacancy_id=data["lowongan"])
         if data["status"]:
             applications = applications.filter(status=data["status"])
         return applications

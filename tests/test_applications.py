@@ -344,3 +344,28 @@ def test_pelamar_filter_lists_every_vacancy_and_keeps_the_choice(client, vacancy
     assert f'<option value="{vacancy.pk}">{vacancy.title}</option>' in html
     assert f'<option value="{other.pk}" selected>Juru Masak &lt;Dapur&gt;</option>' in html
     assert 'name="lowongan" class="' in html and 'id="id_lowongan"' in html
+
+
+def test_pelamar_status_form_shows_the_current_decision_and_ignores_foreign_vacancies(client, desa, vacancy):
+    """Each applicant's Ubah Status form (written out, not through crispy) preselects the current
+    decision, with a label for each field; a vacancy of another Mitra in the filter is refused
+    (the list stays the Mitra's own, unfiltered) instead of showing anything of the other Mitra."""
+    decided = ApplicationFactory(
+        vacancy=vacancy,
+        personal=complete_personal_profile(desa, first_name="Ani"),
+        status=ApplicationStatus.DIPROSES,
+    )
+    foreign = ApplicationFactory(personal=complete_personal_profile(desa, first_name="Citra"))
+    client.force_login(vacancy.mitra.user)
+    html = client.get(APPLICANTS_URL).content.decode()
+    prefix = f"lamaran-{decided.pk}"
+    assert f'<label for="id_{prefix}-status" class="form-label requiredField">Status' in html
+    select = f'<select name="{prefix}-status" class="select form-select" id="id_{prefix}-status" required>'
+    assert select in html
+    assert '<option value="diproses" selected>Dalam Proses</option>' in html
+    message_label = "Pesan untuk pelamar (opsional)"
+    assert f'<label for="id_{prefix}-message" class="form-label">{message_label}</label>' in html
+
+    refused = client.get(APPLICANTS_URL, {"lowongan": foreign.vacancy_id}).content.decode()
+    assert ">Ani " in refused and ">Citra " not in refused
+    assert f'value="{foreign.vacancy_id}"' not in refused
