@@ -99,3 +99,25 @@ def test_while_rows_keep_changing_figures_are_renewed_once_a_minute(client, sett
 
     cache.clear()  # the minute has passed: entries and the renewal mark expire
     assert dasbor_total(view(client, DASHBOARD_URL)[0], "Lamaran") == before + 2
+
+
+def beranda_total(client, label):
+    html = client.get("/").content.decode()
+    match = re.search(rf'fs-3 fw-bold">([\d.]+)</span>{label}', html)
+    return int(match.group(1).replace(".", ""))
+
+
+def test_beranda_counts_follow_the_figures_rule(client, settings):
+    """The hero's four counts are kept like the Dasbor's: a new vacancy in a quiet minute shows at
+    once; while vacancies keep coming, the count catches up within the minute (the list of latest
+    vacancies beside it, from the public page cache, shows every one at once)."""
+    settings.FIGURES_REFRESH_SECONDS = 60
+    cache.clear()
+    before = beranda_total(client, "Lowongan aktif")
+    VacancyFactory(title="Operator Jahit")
+    assert beranda_total(client, "Lowongan aktif") == before + 1
+    VacancyFactory(title="Staf Gudang")
+    assert beranda_total(client, "Lowongan aktif") == before + 1
+    assert "Staf Gudang" in client.get("/").content.decode()
+    cache.clear()
+    assert beranda_total(client, "Lowongan aktif") == before + 2
