@@ -169,11 +169,11 @@ def bench_export(fmt, username, keep_files=False):
     from django.core.files.storage import storages
     from rq.job import Job
 
+    from portal.job_files import REPORT_EXPORTS
     from portal.job_outbox import rq_job_id
     from portal.models import BackgroundJob
     from users import report_tasks
     from users.models import Notification, User
-    from users.report_exports import export_path
     from users.report_forms import ReportFilterForm
     from users.reports import personal_accounts
 
@@ -220,7 +220,7 @@ def bench_export(fmt, username, keep_files=False):
         else None
     )
     storage = storages["private"]
-    name = export_path(user.pk, report_tasks.PERSONAL_KIND, token, fmt)
+    name = REPORT_EXPORTS.path(user.pk, report_tasks.PERSONAL_KIND, token, fmt)
     written_rows = None
     size = storage.size(name) if storage.exists(name) else None
     if size:
@@ -277,9 +277,9 @@ def profile_export(fmt, username, out_dir):
 
     from django.core.files.storage import storages
 
+    from portal.job_files import REPORT_EXPORTS
     from users import report_tasks
     from users.models import User
-    from users.report_exports import export_path
 
     user = User.objects.get(username=username)
     token = secrets.token_hex(16)
@@ -289,7 +289,7 @@ def profile_export(fmt, username, out_dir):
     report_tasks.export_personal_accounts(user.pk, {}, fmt, token)
     profiler.disable()
     elapsed = time.perf_counter() - started
-    storages["private"].delete(export_path(user.pk, report_tasks.PERSONAL_KIND, token, fmt))
+    storages["private"].delete(REPORT_EXPORTS.path(user.pk, report_tasks.PERSONAL_KIND, token, fmt))
     path = Path(out_dir) / f"export-{fmt}.prof"
     profiler.dump_stats(path)
     print(f"export {fmt} in-process under cProfile: {elapsed:.1f} s; stats in {path}")
@@ -564,6 +564,7 @@ def bench_applicants(count, repeat, vacancy_pk=None):
     from django.core.files.storage import storages
 
     from marketplace import printing_tasks
+    from portal.job_files import APPLICANT_LISTS
 
     vacancy, created = applicants_vacancy(count, vacancy_pk)
     user_id = vacancy.mitra.user_id
@@ -574,7 +575,7 @@ def bench_applicants(count, repeat, vacancy_pk=None):
         if printing_tasks.print_applicant_list(user_id, vacancy.pk, token) is None:
             raise SystemExit(f"the applicant-list job refused vacancy {vacancy.pk}")
         runs.append(time.perf_counter() - started)
-        name = printing_tasks.pdf_path(user_id, vacancy.pk, token)
+        name = APPLICANT_LISTS.path(user_id, printing_tasks.pdf_stem(vacancy.pk), token, "pdf")
         storage = storages["private"]
         with storage.open(name, "rb") as stored:
             data = stored.read()

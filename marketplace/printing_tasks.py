@@ -2,26 +2,24 @@
 
 Up to ``INLINE_PDF_LIMIT`` applicants the PDF is rendered in the request. A longer list is rendered
 by a background job (portal/tasks.py): the PDF goes to private storage under
-``pelamar/<user id>/lowongan-<vacancy id>-<token>.pdf`` and the Mitra is told through Pemberitahuan,
-with a link to the download view. The owner is part of the path and the download view also looks the
-vacancy up among the requester's own, so a link only ever opens for the Mitra who asked for it.
+``pelamar/<user id>/lowongan-<vacancy id>-<token>.pdf`` (portal/job_files.py, deleted after
+JOB_FILE_RETENTION_HOURS) and the Mitra is told through Pemberitahuan, with a link to the download
+view. The owner is part of the path and the download view also looks the vacancy up among the
+requester's own, so a link only ever opens for the Mitra who asked for it.
 
 The rows are printed as tables of ``ROWS_PER_TABLE`` (numbering carried over, header repeated):
 xhtml2pdf splits one long table across pages at a cost that grows with the table's length, so
 2,000 rows in one table take about three times as long as in tables of 25.
 """
 
-import re
-import uuid
-
 from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from marketplace.models import Vacancy
+from portal.job_files import APPLICANT_LISTS, TOKEN_PATTERN, new_token
 from portal.pdf import PDF_MAX_RENDER_SECONDS, render_pdf
 from portal.tasks import enqueue
 from users.choices import AccountType
@@ -34,8 +32,6 @@ ROWS_PER_TABLE = 25
 # for 2,000 applicants on the 2-core reference machine).
 JOB_MAX_RENDER_SECONDS = 120
 TEMPLATE = "marketplace/pdf/applicant_list.html"
-PDF_DIR = "pelamar"
-TOKEN_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 READY_EVENT = "applicants.pdf_ready"
 
 
@@ -72,13 +68,13 @@ def applicant_list_filename(vacancy):
 # The background job and its file
 
 
-def pdf_path(user_id, vacancy_id, token):
-    return f"{PDF_DIR}/{int(user_id)}/lowongan-{int(vacancy_id)}-{token}.pdf"
+def pdf_stem(vacancy_id):
+    return f"lowongan-{int(vacancy_id)}"
 
 
 def start_applicant_list_pdf(user, vacancy):
     """Enqueue the PDF of ``vacancy``'s applicant list for ``user``; returns the token naming it."""
-    token = uuid.uuid4().hex
+    token = new_token()
     enqueue(print_applicant_list, user.pk, vacancy.pk, token)
     return token
 
@@ -103,12 +99,8 @@ def print_applicant_list(user_id, vacancy_id, token):
     vacancy = owned_vacancy(user_id, vacancy_id)
     if vacancy is None or not TOKEN_PATTERN.match(token):
         return None
-    storage = storages["private"]
-    name = pdf_path(user_id, vacancy.pk, token)
-    if storage.exists(name):
-        storage.delete(name)
     pdf_bytes = render_applicant_list(vacancy, max_seconds=JOB_MAX_RENDER_SECONDS)
-    storage.save(name, ContentFile(pdf_bytes, name=name))
+    APPLICANT_LISTS.save(user_id, pdf_stem(vacancy.pk), token, "pdf", ContentFile(pdf_bytes))
     return notify(
         vacancy.mitra.user,
         READY_EVENT,
@@ -120,10 +112,4 @@ def print_applicant_list(user_id, vacancy_id, token):
 
 def open_applicant_list(user, vacancy, token):
     """The requester's own finished PDF of ``vacancy``, or None (another user's token finds nothing)."""
-    if not TOKEN_PATTERN.match(token):
-        return None
-    storage = storages["private"]
-    name = pdf_path(user.pk, vacancy.pk, token)
-    if not storage.exists(name):
-        return None
-    return storage.open(name, "rb")
+    return APPLICANT_LISTS.open(user.pk, pdf_stem(vacancy.pk), token, "pdf")

@@ -9,6 +9,7 @@ from marketplace.alerts import send_job_alerts
 from marketplace.service_use_cases import expire_stale_requests
 from marketplace.use_cases import remind_expiring_vacancies
 from portal import region_tallies
+from portal.job_files import purge_job_files
 from portal.job_outbox import purge_finished_jobs, relay_pending_jobs
 
 QUEUE = "default"
@@ -19,6 +20,7 @@ PERIODIC_JOBS = (
     (remind_expiring_vacancies, "0 7 * * *", "reminder to the Mitra before a vacancy ends"),
     (expire_stale_requests, "15 * * * *", "unanswered service requests become Kedaluwarsa"),
     (purge_finished_jobs, "30 3 * * *", "background jobs done more than a week ago are deleted"),
+    (purge_job_files, "50 * * * *", "exports and PDFs older than JOB_FILE_RETENTION_HOURS are deleted"),
     (region_tallies.rebuild, "45 2 * * *", "the Dasbor's region tallies are recounted from the tables"),
 )
 

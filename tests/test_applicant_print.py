@@ -17,12 +17,12 @@ from marketplace import printing_tasks, use_cases
 from marketplace.choices import ApplicationStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
 from marketplace.models import Application
+from portal.job_files import APPLICANT_LISTS, new_token
 from portal.models import BackgroundJob
 from users.choices import VerificationStatus
 from users.factories import MitraProfileFactory, PersonalFactory, complete_personal_profile
 from users.models import Desa, Notification, Organisation, WorkExperience
 from users.nik import mask_nik
-from users.report_exports import new_token
 
 pytestmark = pytest.mark.django_db
 
@@ -310,5 +310,6 @@ def test_the_job_checks_ownership_when_it_runs(vacancy):
     mitra.save(update_fields=["is_active"])
     assert printing_tasks.print_applicant_list(mitra.pk, vacancy.pk, token) is None
     assert not Notification.objects.filter(event=printing_tasks.READY_EVENT).exists()
-    assert not storages["private"].exists(printing_tasks.pdf_path(other.user.pk, vacancy.pk, token))
-    assert not storages["private"].exists(printing_tasks.pdf_path(mitra.pk, vacancy.pk, token))
+    stem = printing_tasks.pdf_stem(vacancy.pk)
+    for user_id in (other.user.pk, mitra.pk):
+        assert not storages["private"].exists(APPLICANT_LISTS.path(user_id, stem, token, "pdf"))

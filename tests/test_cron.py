@@ -40,6 +40,7 @@ def test_daily_jobs_run_in_the_morning_of_purbalingga_and_requests_expire_hourly
         "relay_pending_jobs",
         "rebuild",
         "fold",
+        "purge_job_files",
     }
     assert jobs["send_job_alerts"].next_enqueue_time.astimezone(WIB).time() == datetime.time(6, 0)
     assert jobs["remind_expiring_vacancies"].next_enqueue_time.astimezone(WIB).time() == datetime.time(7, 0)
@@ -49,6 +50,7 @@ def test_daily_jobs_run_in_the_morning_of_purbalingga_and_requests_expire_hourly
     assert jobs["relay_pending_jobs"].interval == 60
     # The Dasbor's region tallies: folded every minute, recounted at night.
     assert jobs["fold"].interval == 60
+    assert jobs["purge_job_files"].next_enqueue_time.astimezone(WIB).minute == 50
     assert jobs["rebuild"].next_enqueue_time.astimezone(WIB).time() == datetime.time(2, 45)
     for job in jobs.values():
         assert job.queue_name == "default"

@@ -48,12 +48,12 @@ from pages.models import (
     TestimonialIndexPage,
     VacancyIndexPage,
 )
+from portal.job_files import new_token
 from portal.models import BackgroundJob, WhatsAppMessage
 from users import notifications, report_tasks
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.factories import UserFactory, complete_mitra_profile, complete_personal_profile
 from users.models import Desa, Kecamatan
-from users.report_exports import new_token
 from users.staff import save_staff_account
 
 # The apps of this project: admin URLs whose view lives in one of them are listed here.

@@ -4,8 +4,9 @@ Every export is built from ``Table`` objects (a title, headings and rows), so th
 and the background job (users/report_tasks.py) write the same figures. Rows may be a generator:
 the CSV and XLSX writers stream them (a big drill-down list is never held in memory).
 
-Files of background exports live in private storage under ``laporan/<user id>/<kind>-<token>.<fmt>``:
-the owner is part of the path, so the download view only ever looks in the requester's folder.
+Files of background exports live in private storage under ``laporan/<user id>/<kind>-<token>.<fmt>``
+(portal/job_files.py): the owner is part of the path, so the download view only ever looks in the
+requester's folder, and they are deleted after JOB_FILE_RETENTION_HOURS.
 """
 
 import csv
@@ -13,11 +14,9 @@ import datetime
 import io
 import re
 import tempfile
-import uuid
 from dataclasses import dataclass
 
 from django.core.files import File
-from django.core.files.storage import storages
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,12 +26,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from portal import pdf
+from portal.job_files import REPORT_EXPORTS
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTENT_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE}
-EXPORT_DIR = "laporan"
-TOKEN_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 
 
@@ -281,20 +279,8 @@ def export_filename(kind, fmt):
 # Files of background exports
 
 
-def export_path(user_id, kind, token, fmt):
-    return f"{EXPORT_DIR}/{int(user_id)}/{kind}-{token}.{fmt}"
-
-
-def new_token():
-    return uuid.uuid4().hex
-
-
 def save_export(user_id, kind, token, fmt, table):
     """Write ``table`` as CSV or XLSX to private storage; returns the stored name."""
-    storage = storages["private"]
-    name = export_path(user_id, kind, token, fmt)
-    if storage.exists(name):
-        storage.delete(name)
     with tempfile.TemporaryFile() as output:
         if fmt == "csv":
             for line in csv_lines(table):
@@ -302,15 +288,11 @@ def save_export(user_id, kind, token, fmt, table):
         else:
             write_xlsx([table], output)
         output.seek(0)
-        return storage.save(name, File(output, name=name))
+        return REPORT_EXPORTS.save(user_id, kind, token, fmt, File(output))
 
 
 def open_export(user, kind, token, fmt):
     """The requester's own export file, or None (another user's token finds nothing)."""
-    if fmt not in CONTENT_TYPES or not TOKEN_PATTERN.match(token):
+    if fmt not in CONTENT_TYPES:
         return None
-    storage = storages["private"]
-    name = export_path(user.pk, kind, token, fmt)
-    if not storage.exists(name):
-        return None
-    return storage.open(name, "rb")
+    return REPORT_EXPORTS.open(user.pk, kind, token, fmt)

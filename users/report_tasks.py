@@ -6,10 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal.admin_panel import can_open
+from portal.job_files import new_token
 from portal.tasks import enqueue
 from users.models import User
 from users.notifications import notify
-from users.report_exports import new_token, personal_accounts_table, save_export
+from users.report_exports import personal_accounts_table, save_export
 from users.report_forms import ReportFilterForm
 from users.reports import personal_accounts
 from users.roles import AdminMenu

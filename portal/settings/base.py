@@ -286,6 +286,9 @@ PORTAL_REGENCY = env_str("PORTAL_REGENCY", "Kabupaten Purbalingga")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Kepenak#2026")
 # A service request left unanswered (Dikirim) this many days becomes Kedaluwarsa.
 SERVICE_REQUEST_EXPIRY_DAYS = env_int("SERVICE_REQUEST_EXPIRY_DAYS", 7)
+# Files made by background jobs (Laporan exports, applicant-list PDFs) are deleted this many hours
+# after they were written (portal/job_files.py).
+JOB_FILE_RETENTION_HOURS = env_int("JOB_FILE_RETENTION_HOURS", 48)
 # How often the notification bell asks for a fresh count (seconds).
 NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 20)
 
