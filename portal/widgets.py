@@ -1,9 +1,33 @@
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+
+def html_attributes(attrs):
+    """`` name="value"`` pairs in the given order; True as a bare attribute, False and None left out."""
+    return mark_safe(
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False and value is not None
+        )
+    )
 
 
 class LongSelect(forms.Select):
-    """A select of many plain options (a Mitra's hundreds of vacancies): the options are written by
-    one loop of the select's template, where Django's Select renders a template for each option and
-    its attributes (on 500 options, 1.5 ms instead of 25 ms). No option groups, no option attributes."""
+    """A select of many plain (value, label) options, such as a Mitra's hundreds of vacancies,
+    written in Python: Django's Select renders a template for each option and its attributes
+    (25 ms for 500 options, against under 1 ms here). No option groups, no option attributes."""
 
-    template_name = "portal/widgets/long_select.html"
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option, " selected" if str(option) in selected else "", label)
+                for option, label in self.choices
+            ),
+        )
+        attributes = html_attributes({"name": name, **self.build_attrs(self.attrs, attrs)})
+        return format_html("<select{}>{}</select>", attributes, options)
