@@ -4,9 +4,10 @@ from django.template.loader import render_to_string
 from wagtail.models import Page
 
 from marketplace.factories import VacancyFactory
-from pages.factories import AnnouncementPageFactory, FAQFactory
+from pages.factories import AnnouncementPageFactory, FAQFactory, LinkFactory
 from pages.models import AnnouncementIndexPage, FAQCategory, FAQPage
 from portal.models import SiteSettings
+from users.factories import PersonalFactory
 
 MENU = [
     "Lowongan",
@@ -173,3 +174,17 @@ def test_beranda_query_count_does_not_grow_with_vacancies(
     cache.clear()
     with django_assert_max_num_queries(baseline):
         client.get("/")
+
+
+def test_footer_of_signed_in_pages_follows_settings_and_links(client, portal_content):
+    """The footer is a cached fragment (templates/base.html) on pages no page cache serves, such as
+    a Personal's account: a change of the site settings or of a link shows at once."""
+    client.force_login(PersonalFactory())
+    assert "(0281) 7654321" not in client.get("/akun/profil/").content.decode()
+    site_settings = SiteSettings.objects.get()
+    site_settings.phone = "(0281) 7654321"
+    site_settings.save()
+    LinkFactory(title="BPJS Ketenagakerjaan", url="https://www.bpjsketenagakerjaan.go.id/")
+    html = client.get("/akun/profil/").content.decode()
+    assert "(0281) 7654321" in html
+    assert 'href="https://www.bpjsketenagakerjaan.go.id/"' in html

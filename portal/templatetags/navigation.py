@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from portal.public_cache import PUBLIC
+
 register = template.Library()
 
 
@@ -18,3 +20,10 @@ def main_menu(context):
         "items": [(page, current.startswith(page.path)) for page in pages],
         "request": request,
     }
+
+
+@register.simple_tag
+def public_content_version():
+    """The version of the public content (portal/public_cache.py): a fragment cached under it, such
+    as the footer, is rendered again once settings, links or pages change."""
+    return PUBLIC.current()
