@@ -9,7 +9,7 @@ from marketplace.initial_data import load_marketplace_master_data
 from portal import whatsapp
 from users.factories import staff_account
 from users.initial_data import load_master_data
-from users.models import Kecamatan
+from users.models import Desa, Kecamatan
 from users.regions import load_regions
 from users.staff import install_role_groups
 
@@ -73,6 +73,23 @@ def client(client, django_capture_on_commit_callbacks):
 @pytest.fixture
 def bobotsari(db):
     return Kecamatan.objects.get(name="Bobotsari")
+
+
+@pytest.fixture
+def desa_a(bobotsari):
+    """Bobotsari's first desa by name (where staff_account puts a Desa operator)."""
+    return bobotsari.desa_set.order_by("name")[0]
+
+
+@pytest.fixture
+def desa_b(bobotsari):
+    return bobotsari.desa_set.order_by("name")[1]
+
+
+@pytest.fixture
+def bancar(db):
+    """A desa of another kecamatan (Purbalingga)."""
+    return Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
 
 
 @pytest.fixture

@@ -31,7 +31,6 @@ from marketplace.factories import ApplicationFactory, VacancyFactory
 from marketplace.models import Application
 from users.choices import StaffRole, VerificationStatus
 from users.factories import UserFactory, complete_mitra_profile, complete_personal_profile
-from users.models import Desa, Kecamatan
 from users.roles import MENU_ROLES, AdminMenu, menus_for
 from users.staff import install_role_groups, save_staff_account
 
@@ -268,27 +267,6 @@ NEUTRAL_NAMES = {"help", "pemberitahuan"}  # "pemberitahuan": the staff member's
 @pytest.fixture(autouse=True)
 def role_groups(db):
     install_role_groups()
-
-
-@pytest.fixture
-def bobotsari():
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
-def desa_a(bobotsari):
-    return bobotsari.desa_set.order_by("name")[0]
-
-
-@pytest.fixture
-def desa_b(bobotsari):
-    return bobotsari.desa_set.order_by("name")[1]
-
-
-@pytest.fixture
-def bancar():
-    """A desa of another kecamatan (Purbalingga)."""
-    return Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
 
 
 @pytest.fixture

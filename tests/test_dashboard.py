@@ -15,7 +15,7 @@ from marketplace.factories import ApplicationFactory, ServiceFactory, ServiceReq
 from portal import dashboard
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, UserFactory, complete_personal_profile
-from users.models import Desa, Kecamatan, User
+from users.models import Kecamatan, User
 from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
@@ -31,26 +31,6 @@ def role_groups(db):
 def staff(role, **scope):
     user = UserFactory(account_type="staff", username=f"staf-{role}")
     return save_staff_account(user, role, **scope)
-
-
-@pytest.fixture
-def bobotsari():
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
-def desa_a(bobotsari):
-    return bobotsari.desa_set.order_by("name")[0]
-
-
-@pytest.fixture
-def desa_b(bobotsari):
-    return bobotsari.desa_set.order_by("name")[1]
-
-
-@pytest.fixture
-def bancar():
-    return Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
 
 
 @pytest.fixture

@@ -19,25 +19,10 @@ from portal.models import RegionTally
 from users import privacy
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, UserFactory, complete_personal_profile
-from users.models import Desa, Kecamatan, MitraProfile, PersonalProfile, User
+from users.models import MitraProfile, PersonalProfile, User
 from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bobotsari():
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
-def desa_a(bobotsari):
-    return bobotsari.desa_set.order_by("name")[0]
-
-
-@pytest.fixture
-def bancar():
-    return Desa.objects.get(name="Bancar", kecamatan__name="Purbalingga")
 
 
 @pytest.fixture
