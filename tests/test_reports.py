@@ -24,7 +24,7 @@ from users.factories import (
     UserFactory,
     complete_personal_profile,
 )
-from users.models import Desa, Kecamatan, Notification, Pendidikan, User
+from users.models import Kecamatan, Notification, Pendidikan, User
 from users.querysets import personal_profiles_with_sections
 from users.reports import ReportFilters, mitra_report, personal_complete_q, personal_report
 from users.roles import AdminMenu, roles_for
@@ -49,28 +49,8 @@ def staff(role, **scope):
 
 
 @pytest.fixture
-def bobotsari():
-    return Kecamatan.objects.get(name="Bobotsari")
-
-
-@pytest.fixture
 def purbalingga():
     return Kecamatan.objects.get(name="Purbalingga")
-
-
-@pytest.fixture
-def desa_a(bobotsari):
-    return bobotsari.desa_set.order_by("name")[0]
-
-
-@pytest.fixture
-def desa_b(bobotsari):
-    return bobotsari.desa_set.order_by("name")[1]
-
-
-@pytest.fixture
-def bancar(purbalingga):
-    return Desa.objects.get(name="Bancar", kecamatan=purbalingga)
 
 
 def joined(profile, date):
