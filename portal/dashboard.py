@@ -25,6 +25,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
@@ -73,9 +74,16 @@ class DashboardPanel(Component):
         self.request = request
         self.user = request.user
 
+    def render_html(self, parent_context=None):
+        """The panel's markup depends on its figures alone: it is kept with them, per region
+        (portal/figures_cache.py)."""
+        render = super().render_html
+        key = (region_of(self.user),)
+        html = cached_figures(f"{type(self).__name__}.html", key, lambda: str(render(parent_context)))
+        return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+
     def get_context_data(self, parent_context=None):
-        figures = cached_figures(type(self).__name__, (region_of(self.user),), self.figures)
-        return {"panel": self, "request": self.request, **figures}
+        return {"panel": self, "request": self.request, **self.figures()}
 
     def figures(self):
         """What the panel shows: aggregates of the viewer's region (cached, portal/figures_cache.py)."""
