@@ -23,7 +23,7 @@ from marketplace import rating_use_cases
 from marketplace.models import MitraRating, PersonalRating, ServiceRating
 from portal.admin_access import answer_403
 from portal.admin_panel import AdminMenuItem
-from users.reports import region_scope_q
+from users.report_scope import region_scope_q
 from users.roles import AdminMenu
 
 

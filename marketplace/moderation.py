@@ -74,7 +74,7 @@ def _clean_reason(reason, message):
 
 
 def _locked_vacancy(vacancy):
-    return Vacancy.objects.select_for_update().select_related("mitra__user").get(pk=vacancy.pk)
+    return Vacancy.objects.select_for_update(of=("self",)).select_related("mitra__user").get(pk=vacancy.pk)
 
 
 @transaction.atomic

@@ -31,7 +31,8 @@ EDITABLE_STATUSES = (VacancyStatus.DRAFT, VacancyStatus.PUBLISHED)
 
 
 def _locked(vacancy):
-    return Vacancy.objects.select_for_update().select_related("mitra__user").get(pk=vacancy.pk)
+    """The vacancy, locked; not its Mitra, so applications to its other vacancies never wait."""
+    return Vacancy.objects.select_for_update(of=("self",)).select_related("mitra__user").get(pk=vacancy.pk)
 
 
 def _refuse_taken_down(vacancy):
@@ -244,7 +245,7 @@ def apply_blockers(user, vacancy=None):
 def apply(user, vacancy):
     """Lamar Sekarang. Returns ``(application, created)``; applying again returns the existing one
     (a withdrawn application is sent again)."""
-    vacancy = Vacancy.objects.select_for_update().select_related("mitra__user").get(pk=vacancy.pk)
+    vacancy = _locked(vacancy)
     existing = Application.objects.filter(vacancy=vacancy, personal__user=user).first()
     if existing and existing.status != ApplicationStatus.DITARIK:
         return existing, False

@@ -36,7 +36,7 @@ from portal.figures_cache import cached_figures, region_of
 from users import roles, verification
 from users.choices import MitraCategory, StaffRole
 from users.models import Desa, Kecamatan
-from users.reports import region_scope_q
+from users.report_scope import region_scope_q
 
 MONTHS = 12
 

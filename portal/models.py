@@ -238,3 +238,22 @@ class RegionTally(models.Model):
 
     def __str__(self):
         return f"{self.measure} {self.key} {self.kecamatan_id}/{self.desa_id}: {self.count}"
+
+
+class PersonalReportState(models.Model):
+    """What one Personal profile last counted for in Laporan Personal's region tallies
+    (portal/region_tallies.py): its desa, its key (gender and education level) and the measures it
+    met. The triggers compare a profile's new state with this row and add the difference to the
+    tallies. Never written by the application; the column order is the triggers' row type."""
+
+    profile_id = models.BigIntegerField(primary_key=True)
+    kecamatan_id = models.BigIntegerField(null=True)
+    desa_id = models.BigIntegerField(null=True)
+    key = models.CharField(max_length=20)
+    verified = models.BooleanField()
+    complete = models.BooleanField()
+    applied = models.BooleanField()
+    accepted = models.BooleanField()
+
+    def __str__(self):
+        return f"profile {self.profile_id}: {self.key} {self.kecamatan_id}/{self.desa_id}"

@@ -1,6 +1,7 @@
-"""Dasbor counts per region without scanning the big tables: Personal and Mitra accounts, their
-registrations per month, and applications per status, each per kecamatan and desa (of the
-applicant's profile for applications).
+"""Dasbor and Laporan Personal counts per region without scanning the big tables: Personal and
+Mitra accounts, their registrations per month, and applications per status, each per kecamatan and
+desa (of the applicant's profile for applications); and Laporan Personal's five measures
+(registered, verified, profile complete, has applied, accepted) per desa, gender and education.
 
 On PostgreSQL, triggers on the profile and application tables append one row to
 ``portal_regiontally`` for every change that moves a count (+1 in the new region, key or month,
@@ -13,28 +14,82 @@ deadlock on a counter. A figure is the sum of its rows:
 - ``rebuild()`` (rq cron, nightly; and after a bulk load) recounts everything from the tables,
   which heals any drift (a restored backup, a hand-made SQL fix).
 
+Laporan Personal's measures depend on a profile, its account, its sections and its applications;
+``portal_personalreportstate`` keeps what each profile last counted for, and every change to one of
+those rows has ``personal_report_refresh()`` recount that one profile and add the difference
+(under a per-profile lock, so two transactions never add the same change twice).
+
 Elsewhere (SQLite in development) there are no triggers: ``counts()`` aggregates the tables, as
 ``live_counts()`` does on any database (tests/test_region_tallies.py checks both always agree).
 """
 
-from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
+from collections import defaultdict
+from contextlib import contextmanager
+from typing import NamedTuple
 
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.db.models import CharField, Count, F, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat, TruncMonth
+
+from marketplace.choices import ApplicationStatus
 from marketplace.models import Application
 from portal.models import RegionTally
+from users.choices import VerificationStatus
 from users.models import MitraProfile, PersonalProfile
-from users.reports import region_scope_q
+from users.report_scope import (
+    personal_accepted_q,
+    personal_applied_q,
+    personal_complete_q,
+    personal_verified_q,
+    region_scope_q,
+)
 
-# measure -> (model, path from it to the profile that gives the region, field giving the key)
-MEASURES = {
-    "personal": (PersonalProfile, "", None),
-    "personal_joined": (PersonalProfile, "", "user__date_joined"),
-    "mitra": (MitraProfile, "", "category"),
-    "mitra_joined": (MitraProfile, "", "user__date_joined"),
-    "application": (Application, "personal__", "status"),
+
+class Measure(NamedTuple):
+    model: type
+    prefix: str = ""  # the path from the model to the profile that gives the region
+    key: object = None  # the field or expression giving the key; None: one key ""
+    condition: object = None  # a function returning the Q a counted row meets; None: every row
+
+
+def personal_report_key():
+    """Laporan Personal's key: "<gender>|<education level id>" ("L|4", "|" when neither is set)."""
+    return Concat("gender", Value("|"), Coalesce(Cast("education_level_id", CharField()), Value("")))
+
+
+# Laporan Personal's measures, in the report's order, with the condition a counted profile meets.
+PERSONAL_REPORT_CONDITIONS = {
+    "registered": None,
+    "verified": personal_verified_q,
+    "complete": personal_complete_q,
+    "applied": personal_applied_q,
+    "accepted": personal_accepted_q,
 }
+
+MEASURES = {
+    "personal": Measure(PersonalProfile),
+    "personal_joined": Measure(PersonalProfile, key="user__date_joined"),
+    "mitra": Measure(MitraProfile, key="category"),
+    "mitra_joined": Measure(MitraProfile, key="user__date_joined"),
+    "application": Measure(Application, "personal__", "status"),
+    **{
+        f"report_{name}": Measure(PersonalProfile, key=personal_report_key, condition=condition)
+        for name, condition in PERSONAL_REPORT_CONDITIONS.items()
+    },
+}
+
+
+def _measures_of(state):
+    """The report measures a row ``state`` of portal_personalreportstate counts in, as a table
+    ``m(measure, counted)``."""
+    flags = ", ".join(
+        f"('report_{name}', {'true' if condition is None else f'{state}.{name}'})"
+        for name, condition in PERSONAL_REPORT_CONDITIONS.items()
+    )
+    return f"(VALUES {flags}) AS m (measure, counted)"
+
+
 GROUPS = ("key", "kecamatan_id", "desa_id", None)
 
 
@@ -62,19 +117,52 @@ def counts(user, measure, group_by=None):
 
 def live_counts(user, measure, group_by=None):
     """``counts()`` aggregated from the tables themselves."""
-    model, prefix, key_field = MEASURES[measure]
+    model, prefix, key, condition = MEASURES[measure]
     rows = model.objects.filter(region_scope_q(user, prefix))
+    if condition is not None:
+        rows = rows.filter(condition())
     if group_by is None:
         total = rows.count()
         return {None: total} if total else {}
-    if group_by == "key" and key_field is None:
+    if group_by == "key" and key is None:
         total = rows.count()
         return {"": total} if total else {}
-    if group_by == "key" and key_field.endswith("date_joined"):
-        grouped = rows.annotate(month=TruncMonth(key_field)).values_list("month").annotate(n=Count("pk"))
+    if group_by == "key" and key == "user__date_joined":
+        grouped = rows.annotate(month=TruncMonth(key)).values_list("month").annotate(n=Count("pk"))
         return {month_key(month): n for month, n in grouped.order_by()}
-    field = key_field if group_by == "key" else f"{prefix}{group_by}"
-    return dict(rows.values_list(field).annotate(n=Count("pk")).order_by())
+    if group_by == "key":
+        rows = rows.annotate(tally_group=F(key) if isinstance(key, str) else key())
+    else:
+        rows = rows.annotate(tally_group=F(f"{prefix}{group_by}"))
+    return dict(rows.values_list("tally_group").annotate(n=Count("pk")).order_by())
+
+
+def keeps_personal_report(filters):
+    """Whether the tallies hold Laporan Personal for ``filters``: every filter but the
+    registration period (kept per desa, gender and education level, not per day)."""
+    return uses_triggers() and not (filters.date_from or filters.date_to)
+
+
+def personal_report_counts(user, filters):
+    """{(kecamatan id, desa id): {measure: count}} of Laporan Personal for ``filters`` (without a
+    registration period) in ``user``'s region; areas with no Personal are left out."""
+    rows = RegionTally.objects.filter(
+        region_scope_q(user), measure__in=[f"report_{name}" for name in PERSONAL_REPORT_CONDITIONS]
+    )
+    if filters.kecamatan:
+        rows = rows.filter(kecamatan_id=filters.kecamatan.pk)
+    if filters.desa:
+        rows = rows.filter(desa_id=filters.desa.pk)
+    if filters.gender:
+        rows = rows.filter(key__startswith=f"{filters.gender}|")
+    if filters.education_level:
+        rows = rows.filter(key__endswith=f"|{filters.education_level.pk}")
+    grouped = rows.values_list("measure", "kecamatan_id", "desa_id").annotate(n=Sum("count")).order_by()
+    areas = defaultdict(dict)
+    for measure, kecamatan_id, desa_id, count in grouped:
+        if count:
+            areas[(kecamatan_id, desa_id)][measure.removeprefix("report_")] = count
+    return {area: counts for area, counts in areas.items() if counts.get("registered")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,7 +177,7 @@ SELECT measure, kecamatan_id, desa_id, key, SUM(count) FROM folded
 GROUP BY measure, kecamatan_id, desa_id, key HAVING SUM(count) <> 0
 """
 
-REBUILD_SQL = """
+REBUILD_SQL = f"""
 INSERT INTO portal_regiontally (measure, kecamatan_id, desa_id, key, count)
 SELECT 'personal', p.kecamatan_id, p.desa_id, '', COUNT(*)
   FROM users_personalprofile p GROUP BY p.kecamatan_id, p.desa_id
@@ -108,6 +196,11 @@ UNION ALL
 SELECT 'application', p.kecamatan_id, p.desa_id, a.status, COUNT(*)
   FROM marketplace_application a JOIN users_personalprofile p ON p.id = a.personal_id
  GROUP BY p.kecamatan_id, p.desa_id, a.status
+UNION ALL
+SELECT m.measure, s.kecamatan_id, s.desa_id, s.key, COUNT(*)
+  FROM portal_personalreportstate s CROSS JOIN LATERAL {_measures_of("s")}
+ WHERE m.counted
+ GROUP BY m.measure, s.kecamatan_id, s.desa_id, s.key
 """
 
 
@@ -120,20 +213,52 @@ def fold():
 
 def rebuild(using_connection=None):
     """Recount every row from the tables (nightly, and after a bulk load). Writers wait at their
-    trigger for the few seconds it takes, so no change is counted twice or lost."""
+    trigger for the few seconds it takes, so no change is counted twice or lost. The tables are
+    locked in the order ``personal_report_refresh()`` locks them."""
     target = using_connection or connection
     if target.vendor != "postgresql":
         return
     with transaction.atomic(using=target.alias), target.cursor() as cursor:
-        cursor.execute("LOCK TABLE portal_regiontally IN EXCLUSIVE MODE")
+        cursor.execute(f"LOCK TABLE {LOCKED_TABLES} IN EXCLUSIVE MODE")
         cursor.execute("DELETE FROM portal_regiontally")
+        cursor.execute("DELETE FROM portal_personalreportstate")
+        cursor.execute(f"INSERT INTO portal_personalreportstate {PERSONAL_REPORT_STATE_SQL}")
         cursor.execute(REBUILD_SQL)
 
 
+@contextmanager
+def triggers_skipped():
+    """Bulk writes of this session without any trigger, when the database account may (a
+    superuser: ``session_replication_role = replica``): the demo loader then writes a million
+    applications without counting each one, and calls rebuild() at the end. Foreign keys are not
+    checked either, so the writer must write consistent rows. Yields whether triggers are skipped;
+    without the right, every trigger runs and the counts are right all the same."""
+    skipped = False
+    if uses_triggers():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET session_replication_role = replica")
+            skipped = True
+        except DatabaseError:
+            pass
+    try:
+        yield skipped
+    finally:
+        if skipped:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET session_replication_role")
+
+
 def install_sql(time_zone=None):
-    """The trigger functions and triggers (migration portal 0005); months in the portal's time zone."""
+    """The Dasbor's trigger functions and triggers (migration portal 0005); months in the portal's
+    time zone."""
     zone = (time_zone or settings.TIME_ZONE).replace("'", "")
     return TRIGGERS_SQL.replace("%(time_zone)s", zone)
+
+
+def install_personal_report_sql():
+    """Laporan Personal's trigger functions and triggers (migration portal 0006)."""
+    return PERSONAL_REPORT_TRIGGERS_SQL
 
 
 TRIGGERS_SQL = """
@@ -275,4 +400,140 @@ DROP FUNCTION IF EXISTS region_tally_personal();
 DROP FUNCTION IF EXISTS region_tally_joined(bigint);
 DROP FUNCTION IF EXISTS region_tally_add(varchar, bigint, bigint, varchar, integer);
 DROP FUNCTION IF EXISTS region_tally_month(timestamptz);
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Laporan Personal (PostgreSQL)
+
+ACCEPTED, VERIFIED = ApplicationStatus.DITERIMA.value, VerificationStatus.TERVERIFIKASI.value
+
+# The tables a change to the tallies locks, in this order (rebuild() and the triggers alike).
+LOCKED_TABLES = "portal_regiontally, portal_personalreportstate"
+
+
+# What each profile counts for now, in the column order of portal_personalreportstate. The same
+# conditions as users/report_scope.py (tests/test_region_tallies.py checks they agree).
+PERSONAL_REPORT_STATE_SQL = f"""
+SELECT p.id, p.kecamatan_id, p.desa_id, p.gender || '|' || COALESCE(p.education_level_id::text, ''),
+       p.verification_status = '{VERIFIED}',
+       u.email_verified_at IS NOT NULL AND u.phone_verified_at IS NOT NULL AND u.first_name <> ''
+       AND p.nik IS NOT NULL AND p.nik <> '' AND p.gender <> '' AND p.birth_place <> ''
+       AND p.birth_date IS NOT NULL AND p.address <> '' AND p.desa_id IS NOT NULL
+       AND p.photo IS NOT NULL AND p.photo <> '' AND p.summary <> ''
+       AND p.education_level_id IS NOT NULL AND p.job_seeking_status <> ''
+       AND (p.no_experience OR EXISTS (SELECT 1 FROM users_workexperience x WHERE x.profile_id = p.id))
+       AND EXISTS (SELECT 1 FROM users_education x WHERE x.profile_id = p.id)
+       AND EXISTS (SELECT 1 FROM users_skill x WHERE x.profile_id = p.id)
+       AND (p.no_organisation OR EXISTS (SELECT 1 FROM users_organisation x WHERE x.profile_id = p.id)),
+       EXISTS (SELECT 1 FROM marketplace_application a WHERE a.personal_id = p.id),
+       EXISTS (SELECT 1 FROM marketplace_application a
+                WHERE a.personal_id = p.id AND a.status = '{ACCEPTED}')
+  FROM users_personalprofile p JOIN users_user u ON u.id = p.user_id
+"""
+
+PERSONAL_REPORT_TRIGGERS_SQL = f"""
+CREATE OR REPLACE FUNCTION personal_report_tally(state portal_personalreportstate, change integer)
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO portal_regiontally (measure, kecamatan_id, desa_id, key, count)
+    SELECT m.measure, state.kecamatan_id, state.desa_id, state.key, change
+      FROM {_measures_of("state")} WHERE m.counted
+$$;
+
+-- Recount one profile: take back what it counted for, count what it counts for now.
+CREATE OR REPLACE FUNCTION personal_report_refresh(profile bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    was portal_personalreportstate;
+    is_now portal_personalreportstate;
+BEGIN
+    IF profile IS NULL THEN
+        RETURN;
+    END IF;
+    -- After a running rebuild(), and after any other transaction recounting this profile.
+    LOCK TABLE {LOCKED_TABLES} IN ROW EXCLUSIVE MODE;
+    PERFORM pg_advisory_xact_lock(hashtext('personal_report'), mod(profile, 2147483647)::integer);
+    SELECT * INTO was FROM portal_personalreportstate WHERE profile_id = profile;
+    SELECT * INTO is_now FROM ({PERSONAL_REPORT_STATE_SQL} WHERE p.id = profile) AS state;
+    IF was IS NOT DISTINCT FROM is_now THEN
+        RETURN;
+    END IF;
+    IF was.profile_id IS NOT NULL THEN
+        PERFORM personal_report_tally(was, -1);
+        DELETE FROM portal_personalreportstate WHERE profile_id = profile;
+    END IF;
+    IF is_now.profile_id IS NOT NULL THEN
+        PERFORM personal_report_tally(is_now, 1);
+        INSERT INTO portal_personalreportstate SELECT (is_now).*;
+    END IF;
+END $$;
+
+-- A row naming a profile in column TG_ARGV[0] changed: recount the profiles before and after.
+CREATE OR REPLACE FUNCTION personal_report_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    before bigint;
+    after bigint;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        before := (to_jsonb(OLD) ->> TG_ARGV[0])::bigint;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        after := (to_jsonb(NEW) ->> TG_ARGV[0])::bigint;
+    END IF;
+    IF before IS DISTINCT FROM after THEN
+        PERFORM personal_report_refresh(before);
+    END IF;
+    PERFORM personal_report_refresh(after);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION personal_report_account_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM personal_report_refresh(id) FROM users_personalprofile WHERE user_id = NEW.id;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER personal_report_profile
+    AFTER INSERT OR UPDATE OR DELETE ON users_personalprofile
+    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('id');
+CREATE TRIGGER personal_report_experience
+    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_workexperience
+    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
+CREATE TRIGGER personal_report_education
+    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_education
+    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
+CREATE TRIGGER personal_report_skill
+    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_skill
+    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
+CREATE TRIGGER personal_report_organisation
+    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_organisation
+    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
+CREATE TRIGGER personal_report_application
+    AFTER INSERT OR DELETE ON marketplace_application
+    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('personal_id');
+CREATE TRIGGER personal_report_application_decided
+    AFTER UPDATE OF status, personal_id ON marketplace_application FOR EACH ROW
+    WHEN ((OLD.status = '{ACCEPTED}') <> (NEW.status = '{ACCEPTED}')
+          OR OLD.personal_id IS DISTINCT FROM NEW.personal_id)
+    EXECUTE FUNCTION personal_report_row_changed('personal_id');
+CREATE TRIGGER personal_report_account
+    AFTER UPDATE OF email_verified_at, phone_verified_at, first_name ON users_user FOR EACH ROW
+    WHEN (OLD.email_verified_at IS DISTINCT FROM NEW.email_verified_at
+          OR OLD.phone_verified_at IS DISTINCT FROM NEW.phone_verified_at
+          OR OLD.first_name IS DISTINCT FROM NEW.first_name)
+    EXECUTE FUNCTION personal_report_account_changed();
+"""
+
+PERSONAL_REPORT_UNINSTALL_SQL = """
+DROP TRIGGER IF EXISTS personal_report_profile ON users_personalprofile;
+DROP TRIGGER IF EXISTS personal_report_experience ON users_workexperience;
+DROP TRIGGER IF EXISTS personal_report_education ON users_education;
+DROP TRIGGER IF EXISTS personal_report_skill ON users_skill;
+DROP TRIGGER IF EXISTS personal_report_organisation ON users_organisation;
+DROP TRIGGER IF EXISTS personal_report_application ON marketplace_application;
+DROP TRIGGER IF EXISTS personal_report_application_decided ON marketplace_application;
+DROP TRIGGER IF EXISTS personal_report_account ON users_user;
+DROP FUNCTION IF EXISTS personal_report_account_changed();
+DROP FUNCTION IF EXISTS personal_report_row_changed();
+DROP FUNCTION IF EXISTS personal_report_refresh(bigint);
+DROP FUNCTION IF EXISTS personal_report_tally(portal_personalreportstate, integer);
 """

@@ -8,6 +8,7 @@ written and the other side is told once."""
 
 import datetime
 import threading
+import time
 import uuid
 
 import pytest
@@ -18,6 +19,7 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
+from marketplace import use_cases
 from marketplace.choices import (
     ApplicationStatus,
     ContactPreference,
@@ -45,9 +47,16 @@ from marketplace.models import (
     Testimonial,
     Vacancy,
 )
+from portal import region_tallies
 from tests.form_data import vacancy_form_data
-from users.choices import VerificationStatus
-from users.factories import MitraFactory, MitraProfileFactory, PersonalFactory, complete_personal_profile
+from users.choices import StaffRole, VerificationStatus
+from users.factories import (
+    MitraFactory,
+    MitraProfileFactory,
+    PersonalFactory,
+    complete_personal_profile,
+    staff_account,
+)
 from users.initial_data import load_master_data
 from users.models import Desa, Kecamatan, Notification
 from users.regions import load_regions
@@ -135,6 +144,38 @@ def test_parallel_lamar_sekarang_sends_one_application_and_tells_the_mitra_once(
     application = Application.objects.get(vacancy=vacancy)
     assert application.personal == personal and application.status == ApplicationStatus.TERKIRIM
     assert told(vacancy.mitra.user, "application_received") == 1
+
+
+def test_first_applications_sent_at_once_count_the_applicant_once_in_laporan_personal():
+    """Eight first applications of one Personal to eight vacancies at the same moment: Laporan
+    Personal's tally counts one applicant (each trigger recounts the profile under its lock)."""
+    personal = complete_personal_profile(bobotsari_desa())
+    mitra = MitraProfileFactory(verification_status=VerificationStatus.TERVERIFIKASI)
+    vacancies = [VacancyFactory(mitra=mitra) for _index in range(N)]
+    barrier = threading.Barrier(N)
+    errors = []
+
+    def apply(vacancy):
+        try:
+            barrier.wait(timeout=30)
+            with transaction.atomic():
+                use_cases.apply(personal.user, vacancy)
+                time.sleep(0.2)  # a slow request: every other application is sent before this commits
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=apply, args=(vacancy,)) for vacancy in vacancies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert Application.objects.filter(personal=personal).count() == N
+    superadmin = staff_account(StaffRole.SUPER_ADMIN)
+    assert region_tallies.counts(superadmin, "report_applied") == {None: 1}
+    assert region_tallies.counts(superadmin, "application", "key") == {ApplicationStatus.TERKIRIM: N}
 
 
 # --- Ratings ------------------------------------------------------------------------------------------

@@ -15,11 +15,11 @@ from marketplace.choices import ApplicationStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
 from marketplace.models import Application
 from portal import region_tallies
-from portal.models import RegionTally
+from portal.models import PersonalReportState, RegionTally
 from users import privacy
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, UserFactory, complete_personal_profile
-from users.models import MitraProfile, PersonalProfile, User
+from users.models import MitraProfile, PersonalProfile, Skill, User
 from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +136,123 @@ def test_the_dasbor_reads_the_tallies_not_the_big_tables(viewers, desa_a, client
     ]
     assert not scans, scans
     assert "Personal per kecamatan" in response.text
+
+
+def report_live(user, filters):
+    """Laporan Personal counted from the profiles, whatever the filters."""
+    from users.reports import _counts_per_area_live
+
+    return _counts_per_area_live(user, filters)
+
+
+def test_laporan_personal_measures_follow_profiles_sections_accounts_and_applications(
+    viewers, desa_a, bancar
+):
+    """Each change that makes a Personal (in)complete, verified, an applicant or accepted moves
+    exactly that profile's Laporan counts, whoever writes it."""
+    ani = complete_personal_profile(desa_a, username="ani")
+    budi = complete_personal_profile(bancar, username="budi")
+    mitra = MitraProfileFactory(kecamatan=desa_a.kecamatan, desa=desa_a)
+    vacancy = VacancyFactory(mitra=mitra)
+    superadmin = viewers[0]
+
+    def report(measure):
+        return region_tallies.counts(superadmin, f"report_{measure}").get(None, 0)
+
+    assert (report("registered"), report("complete"), report("applied")) == (2, 2, 0)
+
+    # A section removed, then a section moved to the other profile: only ani loses and gets back.
+    skill = Skill.objects.get(profile=ani)
+    skill.delete()
+    assert report("complete") == 1
+    Skill.objects.filter(profile=budi).update(profile=ani)
+    assert report("complete") == 1  # ani complete again, budi now without a skill
+    assert_tallies_match(viewers)
+
+    # The account: a phone number changed (no longer verified), a name cleared.
+    User.objects.filter(pk=ani.user_id).update(phone_verified_at=None)
+    assert report("complete") == 0
+    User.objects.filter(pk=ani.user_id).update(phone_verified_at=timezone.now(), first_name="")
+    assert report("complete") == 0
+    assert_tallies_match(viewers)
+
+    # Verification, gender and education level (the keys the report filters by).
+    PersonalProfile.objects.filter(pk=ani.pk).update(
+        verification_status=VerificationStatus.TERVERIFIKASI, gender="L", education_level=None
+    )
+    assert report("verified") == 1
+    assert_tallies_match(viewers)
+
+    # Applications: the first counts, a second does not count twice; accepted, then undone.
+    first = ApplicationFactory(personal=budi, vacancy=vacancy)
+    ApplicationFactory(personal=budi, vacancy=VacancyFactory(mitra=mitra))
+    assert report("applied") == 1
+    use_cases.set_status(mitra, first, ApplicationStatus.DITERIMA, by=mitra.user)
+    assert report("accepted") == 1
+    Application.objects.filter(pk=first.pk).update(status=ApplicationStatus.DIPROSES)
+    assert report("accepted") == 0
+    Application.objects.filter(pk=first.pk).delete()
+    assert report("applied") == 1  # the other application remains
+    assert_tallies_match(viewers)
+
+    # A profile deleted with everything hanging off it.
+    User.objects.get(pk=budi.user_id).delete()
+    assert (report("registered"), report("applied")) == (1, 0)
+    assert_tallies_match(viewers)
+    assert PersonalReportState.objects.count() == PersonalProfile.objects.count()
+
+
+def test_laporan_personal_from_the_tallies_equals_the_count_of_the_profiles(viewers, desa_a, desa_b, bancar):
+    from users.reports import ReportFilters
+
+    people = [
+        complete_personal_profile(desa, username=f"warga{index}")
+        for index, desa in enumerate([desa_a, desa_a, desa_b, bancar, bancar])
+    ]
+    PersonalProfile.objects.filter(pk=people[0].pk).update(gender="L")
+    PersonalProfile.objects.filter(pk=people[3].pk).update(education_level=None, gender="")
+    PersonalProfile.objects.filter(pk=people[4].pk).update(kecamatan=None, desa=None)
+    PersonalProfile.objects.filter(pk=people[2].pk).update(
+        verification_status=VerificationStatus.TERVERIFIKASI
+    )
+    mitra = MitraProfileFactory(kecamatan=desa_a.kecamatan, desa=desa_a)
+    accepted = ApplicationFactory(personal=people[1], vacancy=VacancyFactory(mitra=mitra))
+    Application.objects.filter(pk=accepted.pk).update(status=ApplicationStatus.DITERIMA)
+    ApplicationFactory(personal=people[3], vacancy=VacancyFactory(mitra=mitra))
+    level = people[1].education_level
+
+    combinations = [
+        ReportFilters(),
+        ReportFilters(gender="P"),
+        ReportFilters(gender="L"),
+        ReportFilters(education_level=level),
+        ReportFilters(kecamatan=desa_a.kecamatan),
+        ReportFilters(desa=desa_b, gender="P", education_level=level),
+    ]
+    for viewer in viewers:
+        for filters in combinations:
+            assert region_tallies.keeps_personal_report(filters)
+            tallied = region_tallies.personal_report_counts(viewer, filters)
+            live = {
+                area: {key: n for key, n in counts.items() if n}
+                for area, counts in report_live(viewer, filters).items()
+            }
+            assert tallied == live, (viewer.username, filters)
+    # The profile without a region counts under no kecamatan and no desa (and is incomplete).
+    assert region_tallies.personal_report_counts(viewers[0], ReportFilters())[(None, None)] == {
+        "registered": 1
+    }
+    assert not region_tallies.keeps_personal_report(ReportFilters(date_from=datetime.date(2026, 1, 1)))
+
+
+def test_laporan_personal_reads_no_profile_without_a_registration_period(viewers, desa_a, client):
+    complete_personal_profile(desa_a, username="ani")
+    client.force_login(viewers[0])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/app/v1/admin/laporan-personal/")
+    assert response.status_code == 200
+    assert not [query["sql"] for query in queries if 'FROM "users_personalprofile"' in query["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/app/v1/admin/laporan-personal/", {"dari": "2020-01-01"})
+    assert response.status_code == 200
+    assert [query["sql"] for query in queries if 'FROM "users_personalprofile"' in query["sql"]]

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from users.choices import Gender
 from users.models import Desa, Pendidikan
-from users.reports import ReportFilters, kecamatan_in_scope
+from users.report_scope import kecamatan_in_scope
+from users.reports import ReportFilters
 
 
 class ReportFilterForm(forms.Form):

@@ -1,5 +1,5 @@
-"""Figures of Laporan Personal and Laporan Mitra (guide §7.2), and the region scope they share with
-the Dasbor.
+"""Figures of Laporan Personal and Laporan Mitra (guide §7.2), in the region scope they share with
+the Dasbor (users/report_scope.py).
 
 Scope rule (DESIGN §2, issue 8): a Kecamatan operator sees only the Personal *and* the Mitra whose
 profile lies in its kecamatan (``kecamatan`` field of the profile), a Desa operator only those whose
@@ -18,53 +18,22 @@ Note: reports read marketplace facts (applications, vacancies), so this module i
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.models import Application, Vacancy
-from users.choices import MitraCategory, StaffRole, VerificationStatus
-from users.models import (
-    BidangUsaha,
-    Desa,
-    Education,
-    Kecamatan,
-    MitraProfile,
-    Organisation,
-    PersonalProfile,
-    Skill,
-    WorkExperience,
+from portal import region_tallies
+from users.choices import MitraCategory
+from users.models import BidangUsaha, Desa, Kecamatan, MitraProfile, PersonalProfile
+from users.report_scope import (
+    kecamatan_in_scope,
+    personal_accepted_q,
+    personal_applied_q,
+    personal_complete_q,
+    personal_verified_q,
+    region_scope_q,
 )
-from users.roles import role_of
-
-NOTHING = Q(pk__in=[])
-
-# ---------------------------------------------------------------------------------------------
-# Scope
-
-
-def region_scope_q(user, prefix=""):
-    """The profiles (Personal or Mitra, both have ``kecamatan`` and ``desa``) ``user`` may see in
-    reports and on the Dasbor; ``prefix`` reaches the profile from another model ("mitra__")."""
-    role = role_of(user)
-    if role == StaffRole.DESA:
-        return Q(**{f"{prefix}desa_id": user.scope_desa_id}) if user.scope_desa_id else NOTHING
-    if role == StaffRole.KECAMATAN:
-        return Q(**{f"{prefix}kecamatan_id": user.scope_kecamatan_id}) if user.scope_kecamatan_id else NOTHING
-    if role is None:
-        return NOTHING
-    return Q()
-
-
-def kecamatan_in_scope(user):
-    """The kecamatan a user's reports may list (one for a Kecamatan or Desa operator)."""
-    role = role_of(user)
-    if role == StaffRole.KECAMATAN:
-        return Kecamatan.objects.filter(pk=user.scope_kecamatan_id)
-    if role == StaffRole.DESA:
-        return Kecamatan.objects.filter(desa_set=user.scope_desa_id)
-    return Kecamatan.objects.all()
-
 
 # ---------------------------------------------------------------------------------------------
 # Filters
@@ -101,43 +70,6 @@ class ReportFilters:
 
 # ---------------------------------------------------------------------------------------------
 # Laporan Personal
-
-
-def _exists(model, **lookups):
-    return Exists(model.objects.filter(profile=OuterRef("pk"), **lookups))
-
-
-def personal_complete_q():
-    """A 100 % profile (users/completeness.py ``personal_completeness``) as one SQL condition on
-    PersonalProfile. tests/test_reports.py checks that both always agree."""
-    return (
-        Q(user__email_verified_at__isnull=False, user__phone_verified_at__isnull=False)
-        & ~Q(user__first_name="")
-        & Q(nik__isnull=False)
-        & ~Q(nik="")
-        & ~Q(gender="")
-        & ~Q(birth_place="")
-        & Q(birth_date__isnull=False)
-        & ~Q(address="")
-        & Q(desa__isnull=False)
-        & ~Q(photo="")
-        & Q(photo__isnull=False)
-        & ~Q(summary="")
-        & Q(education_level__isnull=False)
-        & ~Q(job_seeking_status="")
-        & (Q(no_experience=True) | _exists(WorkExperience))
-        & _exists(Education)
-        & _exists(Skill)
-        & (Q(no_organisation=True) | _exists(Organisation))
-    )
-
-
-def _applied():
-    return Exists(Application.objects.filter(personal=OuterRef("pk")))
-
-
-def _accepted():
-    return Exists(Application.objects.filter(personal=OuterRef("pk"), status=ApplicationStatus.DITERIMA))
 
 
 def filtered_personal_profiles(user, filters):
@@ -195,26 +127,39 @@ def _names_in_order(model):
     }
 
 
-def personal_report(user, filters):
-    """Laporan Personal: per desa and per kecamatan. Each measure with a condition on other tables
-    (complete, applied, accepted) is counted by its own query, where PostgreSQL joins the profiles
-    to those tables once instead of probing them for every profile; groups are by id, named and
-    ordered afterwards (on 200,000 profiles: about 0.6 s against 1.3-1.6 s for one query with
-    every condition and the names; bench/explain.py). Seven queries in all."""
+def _counts_per_area_live(user, filters):
+    """{(kecamatan id, desa id): {measure: count}} from the profiles themselves. Each measure with a
+    condition on other tables (complete, applied, accepted) is counted by its own query, where
+    PostgreSQL joins the profiles to those tables once instead of probing them for every profile."""
     profiles = filtered_personal_profiles(user, filters)
     grouped = profiles.values_list(*AREA).annotate(
-        registered=Count("pk"),
-        verified=Count("pk", filter=Q(verification_status=VerificationStatus.TERVERIFIKASI)),
+        registered=Count("pk"), verified=Count("pk", filter=personal_verified_q())
     )
-    plain = {
+    areas = {
         (kecamatan, desa): {"registered": registered, "verified": verified}
         for kecamatan, desa, registered, verified in grouped.order_by()
     }
-    conditional = {
-        "complete": _count_per_area(profiles.filter(personal_complete_q())),
-        "applied": _count_per_area(profiles.filter(_applied())),
-        "accepted": _count_per_area(profiles.filter(_accepted())),
-    }
+    for key, condition in (
+        ("complete", personal_complete_q()),
+        ("applied", personal_applied_q()),
+        ("accepted", personal_accepted_q()),
+    ):
+        for area, count in _count_per_area(profiles.filter(condition)).items():
+            areas[area][key] = count
+    return areas
+
+
+def personal_report(user, filters):
+    """Laporan Personal: per desa and per kecamatan.
+
+    Without a registration period, the figures are read from the region tallies that PostgreSQL
+    triggers keep per desa, gender and education level (portal/region_tallies.py): a few hundred
+    rows whatever the number of Personal. With a period, they are counted from the profiles (about
+    0.6 s for 200,000 profiles; bench/explain.py). Groups are by id, named and ordered afterwards."""
+    if region_tallies.keeps_personal_report(filters):
+        areas = region_tallies.personal_report_counts(user, filters)
+    else:
+        areas = _counts_per_area_live(user, filters)
     kecamatan_names, desa_names = _names_in_order(Kecamatan), _names_in_order(Desa)
     unnamed = (len(desa_names), None)  # no kecamatan or no desa: after the named ones, as in SQL
 
@@ -225,11 +170,9 @@ def personal_report(user, filters):
     desa_rows = []
     per_kecamatan = defaultdict(lambda: dict.fromkeys(keys, 0))
     total = ReportRow(str(_("Jumlah")), counts=dict.fromkeys(keys, 0))
-    for area in sorted(plain, key=position):
+    for area in sorted(areas, key=position):
         kecamatan_id, desa_id = area
-        counts = {
-            key: plain[area][key] if key in plain[area] else conditional[key].get(area, 0) for key in keys
-        }
+        counts = {key: areas[area].get(key, 0) for key in keys}
         for key in keys:
             total.counts[key] += counts[key]
             per_kecamatan[kecamatan_id][key] += counts[key]
@@ -268,8 +211,8 @@ def personal_accounts(user, filters):
         .select_related("user", "kecamatan", "desa", "education_level")
         .annotate(
             is_complete=ExpressionWrapper(personal_complete_q(), output_field=BooleanField()),
-            has_applied=_applied(),
-            has_accepted=_accepted(),
+            has_applied=ExpressionWrapper(personal_applied_q(), output_field=BooleanField()),
+            has_accepted=ExpressionWrapper(personal_accepted_q(), output_field=BooleanField()),
         )
         .order_by("user__first_name", "user__last_name", "pk")
     )

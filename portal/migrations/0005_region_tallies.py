@@ -6,11 +6,11 @@ from portal import region_tallies
 
 
 def install_triggers(apps, schema_editor):
-    """PostgreSQL only (portal/region_tallies.py): the triggers, then the counts of the rows so far."""
+    """PostgreSQL only (portal/region_tallies.py): the triggers. The rows so far are counted by
+    0006, whose rebuild() also fills the table it adds."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(region_tallies.install_sql())
-    region_tallies.rebuild(schema_editor.connection)
 
 
 def uninstall_triggers(apps, schema_editor):
