@@ -25,14 +25,13 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from marketplace.choices import ApplicationStatus, ServiceRequestStatus
 from marketplace.models import Service, ServiceRequest, Vacancy
 from portal import region_tallies
-from portal.figures_cache import cached_figures, region_of
+from portal.figures_cache import cached_html, region_of
 from users import roles, verification
 from users.choices import MitraCategory, StaffRole
 from users.models import Desa, Kecamatan
@@ -78,9 +77,7 @@ class DashboardPanel(Component):
         """The panel's markup depends on its figures alone: it is kept with them, per region
         (portal/figures_cache.py)."""
         render = super().render_html
-        key = (region_of(self.user),)
-        html = cached_figures(f"{type(self).__name__}.html", key, lambda: str(render(parent_context)))
-        return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+        return cached_html(type(self).__name__, (region_of(self.user),), lambda: render(parent_context))
 
     def get_context_data(self, parent_context=None):
         return {"panel": self, "request": self.request, **self.figures()}

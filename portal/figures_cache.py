@@ -15,6 +15,8 @@ from dataclasses import fields
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from portal.public_cache import CacheVersion
 from users.roles import role_of
@@ -53,3 +55,10 @@ def cached_figures(name, parts, compute):
         figures = compute()
         cache.set(key, figures, settings.FIGURES_REFRESH_SECONDS or TIMEOUT)
     return figures
+
+
+def cached_html(name, parts, render):
+    """``render()`` (markup drawn from cached figures alone) kept like the figures, per language as
+    well: staff may work in the admin in Bahasa Indonesia or in English."""
+    html = cached_figures(f"{name}.html", (*parts, get_language()), lambda: str(render()))
+    return mark_safe(html)  # noqa: S308 - our own templates' output, escaped when rendered

@@ -14,7 +14,7 @@ from marketplace import use_cases
 from marketplace.factories import VacancyFactory
 from users.choices import StaffRole
 from users.factories import UserFactory, complete_personal_profile
-from users.models import Kecamatan
+from users.models import Kecamatan, PersonalProfile
 from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +121,23 @@ def test_beranda_counts_follow_the_figures_rule(client, settings):
     assert "Staf Gudang" in client.get("/").content.decode()
     cache.clear()
     assert beranda_total(client, "Lowongan aktif") == before + 2
+
+
+def test_laporan_personal_markup_is_kept_per_region_and_filters(client, bobotsari, bancar):
+    complete_personal_profile(bobotsari.desa_set.first(), username="ani")
+    for name in ("budi", "cici"):
+        complete_personal_profile(bancar, username=name)
+    PersonalProfile.objects.filter(user__username="cici").update(gender="L")
+
+    def total(params=None):
+        html = client.get(REPORT_URL, params or {}).content.decode()
+        footer = html[html.rindex("<tfoot>") :]
+        return int(re.search(r'kn-num">([\d.]+)</td>', footer).group(1).replace(".", ""))
+
+    for kecamatan, expected in ((bobotsari, 1), (bancar.kecamatan, 2)):
+        operator = staff(StaffRole.KECAMATAN, kecamatan=kecamatan)
+        client.force_login(operator)
+        assert total() == expected
+        operator.delete()
+    client.force_login(staff(StaffRole.DINAKER))
+    assert (total(), total({"jenis_kelamin": "L"}), total({"jenis_kelamin": "P"})) == (3, 1, 2)

@@ -7,6 +7,7 @@ beyond the scope anyway: the scope is applied to the querysets, not only to the 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import LongSelect
 from users.choices import Gender
 from users.models import Desa, Pendidikan
 from users.report_scope import kecamatan_in_scope
@@ -32,6 +33,7 @@ class ReportFilterForm(forms.Form):
         required=False,
         empty_label=_("Semua kecamatan"),
         error_messages={"invalid_choice": _("Pilih kecamatan dari daftar.")},
+        widget=LongSelect,
     )
     desa = forms.ModelChoiceField(
         label=_("Desa/Kelurahan"),
@@ -39,6 +41,7 @@ class ReportFilterForm(forms.Form):
         required=False,
         empty_label=_("Semua desa/kelurahan"),
         error_messages={"invalid_choice": _("Pilih desa/kelurahan dari daftar.")},
+        widget=LongSelect,  # the 239 desa of the regency
     )
     pendidikan = forms.ModelChoiceField(
         label=_("Pendidikan terakhir"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.admin_panel import AdminMenuRequiredMixin
-from portal.figures_cache import cached_figures, filters_key, region_of
+from portal.figures_cache import cached_figures, cached_html, filters_key, region_of
 from users import audit, report_tasks
 from users import report_exports as exports
 from users.report_forms import ReportFilterForm
@@ -93,8 +94,28 @@ class PersonalReportView(ReportMixin, TemplateView):
     template_name = "users/admin/reports/personal_report.html"
     page_title = gettext_lazy("Laporan Personal")
 
+    tables_template = "users/admin/reports/includes/personal_tables.html"
+
     def get_context_data(self, **kwargs):
-        report = cached_report(personal_report, self.request.user, self.get_filters())
+        """The two tables of figures (257 rows for the regency) are kept as markup with the figures
+        they show, per region, filters and language (portal/figures_cache.py)."""
+        query = filter_params(self.request)
+        filters = self.get_filters()
+        tables = cached_html(
+            "personal_report",
+            (region_of(self.request.user), filters_key(filters), query),
+            lambda: render_to_string(self.tables_template, self.tables_context(filters)),
+        )
+        return super().get_context_data(
+            form=self.get_form(),
+            tables=tables,
+            export_urls=self.export_urls("personal_report:export"),
+            accounts_url=f"{reverse('personal_report:accounts')}?{query}",
+            **kwargs,
+        )
+
+    def tables_context(self, filters):
+        report = personal_report(self.request.user, filters)
         accounts_url = reverse("personal_report:accounts")
         for row in report.kecamatan_rows:
             row.url = (
@@ -108,15 +129,12 @@ class PersonalReportView(ReportMixin, TemplateView):
                 if row.desa_id
                 else ""
             )
-        return super().get_context_data(
-            form=self.get_form(),
-            report=report,
-            measures=report.measures,
-            export_urls=self.export_urls("personal_report:export"),
-            kecamatan_csv_url=self.export_url("personal_report:export", "csv", per="kecamatan"),
-            accounts_url=f"{accounts_url}?{filter_params(self.request)}",
-            **kwargs,
-        )
+        return {
+            "report": report,
+            "measures": report.measures,
+            "csv_url": self.export_url("personal_report:export", "csv"),
+            "kecamatan_csv_url": self.export_url("personal_report:export", "csv", per="kecamatan"),
+        }
 
 
 class PersonalReportExportView(ReportMixin, View):

@@ -164,15 +164,19 @@ def applicants(request):
     page_obj = DeferredJoinPaginator(
         applications.order_by("-created_at", "-pk"), PER_PAGE, version=APPLICATIONS
     ).get_page(request.GET.get("halaman"))
-    for application in page_obj:
-        application.status_form = ApplicationStatusForm(
-            initial={"status": application.status, "message": application.mitra_message},
-            prefix=f"lamaran-{application.pk}",
-        )
+    # One form for the labels and choices of every applicant's Ubah Status fields (written out per
+    # applicant with the prefix lamaran-<id>, as application_status reads them): not one per row.
+    status_form = ApplicationStatusForm()
     return render(
         request,
         "marketplace/mitra/applicants.html",
-        {"mitra": mitra, "filter_form": filter_form, "page_obj": page_obj},
+        {
+            "mitra": mitra,
+            "filter_form": filter_form,
+            "page_obj": page_obj,
+            "status_form": status_form,
+            "decisions": [(value, str(label)) for value, label in status_form.fields["status"].choices],
+        },
     )
 
 
