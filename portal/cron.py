@@ -21,13 +21,17 @@ PERIODIC_JOBS = (
     (expire_stale_requests, "15 * * * *", "unanswered service requests become Kedaluwarsa"),
     (purge_finished_jobs, "30 3 * * *", "background jobs done more than a week ago are deleted"),
     (purge_job_files, "50 * * * *", "exports and PDFs older than JOB_FILE_RETENTION_HOURS are deleted"),
-    (region_tallies.rebuild, "45 2 * * *", "the Dasbor's region tallies are recounted from the tables"),
+    (
+        region_tallies.rebuild,
+        "45 2 * * *",
+        "the region tallies (Dasbor, Laporan Personal) are recounted from the tables",
+    ),
 )
 
 # (function, seconds between runs, what it does)
 INTERVAL_JOBS = (
     (relay_pending_jobs, 60, "background jobs left pending by a Redis outage go to the queue"),
-    (region_tallies.fold, 60, "the changes counted by the Dasbor's region tallies are folded into sums"),
+    (region_tallies.fold, 60, "the changes counted by the region tallies are folded into sums"),
 )
 
 for func, expression, _description in PERIODIC_JOBS:

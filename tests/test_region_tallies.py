@@ -1,7 +1,8 @@
-"""The Dasbor's region tallies (portal/region_tallies.py): whatever changes the profiles and the
-applications (use cases, queryset updates, an account closed, a bulk insert), the counts read from
-the trigger-kept rows equal the counts of the tables themselves, for every viewer's region; folding
-and rebuilding keep them; and the Dasbor reads them without touching the big tables."""
+"""The region tallies of the Dasbor and Laporan Personal (portal/region_tallies.py): whatever
+changes the profiles, their sections, their accounts and the applications (use cases, queryset
+updates, an account closed, a bulk insert), the counts read from the trigger-kept rows equal the
+counts of the tables themselves, for every viewer's region; folding and rebuilding keep them; and
+the Dasbor and Laporan Personal read them without touching the big tables."""
 
 import datetime
 

@@ -1,6 +1,8 @@
 import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from users.choices import StaffRole
 from users.factories import PersonalFactory, UserFactory
@@ -40,3 +42,19 @@ def test_personal_sessions_are_not_cut_short(client):
     client.force_login(PersonalFactory())
     age_session(client, SEEN_AT, 2 * 60 * 60)
     assert client.get("/akun/profil/").status_code == 200
+
+
+def test_activity_is_written_to_the_session_at_most_once_a_minute(client, operator):
+    """Each admin page does not rewrite the session: the last activity moves on once a minute,
+    and a session idle for thirty minutes since that mark still ends."""
+    age_session(client, SEEN_AT, 10)
+    seen = client.session[SEEN_AT]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/app/v1/admin/").status_code == 200
+    assert not [query for query in queries if query["sql"].startswith('UPDATE "django_session"')]
+    assert client.session[SEEN_AT] == seen
+
+    age_session(client, SEEN_AT, 61)
+    a_minute_ago = client.session[SEEN_AT]
+    assert client.get("/app/v1/admin/").status_code == 200
+    assert client.session[SEEN_AT] >= a_minute_ago + 60
