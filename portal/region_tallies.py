@@ -14,36 +14,26 @@ deadlock on a counter. A figure is the sum of its rows:
 - ``rebuild()`` (rq cron, nightly; and after a bulk load) recounts everything from the tables,
   which heals any drift (a restored backup, a hand-made SQL fix).
 
-Laporan Personal's measures depend on a profile, its account, its sections and its applications;
-``portal_personalreportstate`` keeps what each profile last counted for, and every change to one of
-those rows has ``personal_report_refresh()`` recount that one profile and add the difference
-(under a per-profile lock, so two transactions never add the same change twice).
+Laporan Personal's measures are kept by triggers of their own (portal/personal_report_tallies.py)
+in the same table, folded and rebuilt with the rest.
 
 Elsewhere (SQLite in development) there are no triggers: ``counts()`` aggregates the tables, as
 ``live_counts()`` does on any database (tests/test_region_tallies.py checks both always agree).
 """
 
-from collections import defaultdict
 from contextlib import contextmanager
 from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import CharField, Count, F, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Concat, TruncMonth
+from django.db.models import Count, F, Sum
+from django.db.models.functions import TruncMonth
 
-from marketplace.choices import ApplicationStatus
 from marketplace.models import Application
+from portal import personal_report_tallies as personal_report
 from portal.models import RegionTally
-from users.choices import VerificationStatus
 from users.models import MitraProfile, PersonalProfile
-from users.report_scope import (
-    personal_accepted_q,
-    personal_applied_q,
-    personal_complete_q,
-    personal_verified_q,
-    region_scope_q,
-)
+from users.report_scope import region_scope_q
 
 
 class Measure(NamedTuple):
@@ -53,20 +43,6 @@ class Measure(NamedTuple):
     condition: object = None  # a function returning the Q a counted row meets; None: every row
 
 
-def personal_report_key():
-    """Laporan Personal's key: "<gender>|<education level id>" ("L|4", "|" when neither is set)."""
-    return Concat("gender", Value("|"), Coalesce(Cast("education_level_id", CharField()), Value("")))
-
-
-# Laporan Personal's measures, in the report's order, with the condition a counted profile meets.
-PERSONAL_REPORT_CONDITIONS = {
-    "registered": None,
-    "verified": personal_verified_q,
-    "complete": personal_complete_q,
-    "applied": personal_applied_q,
-    "accepted": personal_accepted_q,
-}
-
 MEASURES = {
     "personal": Measure(PersonalProfile),
     "personal_joined": Measure(PersonalProfile, key="user__date_joined"),
@@ -74,20 +50,10 @@ MEASURES = {
     "mitra_joined": Measure(MitraProfile, key="user__date_joined"),
     "application": Measure(Application, "personal__", "status"),
     **{
-        f"report_{name}": Measure(PersonalProfile, key=personal_report_key, condition=condition)
-        for name, condition in PERSONAL_REPORT_CONDITIONS.items()
+        f"report_{name}": Measure(PersonalProfile, key=personal_report.key_expression, condition=condition)
+        for name, condition in personal_report.CONDITIONS.items()
     },
 }
-
-
-def _measures_of(state):
-    """The report measures a row ``state`` of portal_personalreportstate counts in, as a table
-    ``m(measure, counted)``."""
-    flags = ", ".join(
-        f"('report_{name}', {'true' if condition is None else f'{state}.{name}'})"
-        for name, condition in PERSONAL_REPORT_CONDITIONS.items()
-    )
-    return f"(VALUES {flags}) AS m (measure, counted)"
 
 
 GROUPS = ("key", "kecamatan_id", "desa_id", None)
@@ -137,34 +103,6 @@ def live_counts(user, measure, group_by=None):
     return dict(rows.values_list("tally_group").annotate(n=Count("pk")).order_by())
 
 
-def keeps_personal_report(filters):
-    """Whether the tallies hold Laporan Personal for ``filters``: every filter but the
-    registration period (kept per desa, gender and education level, not per day)."""
-    return uses_triggers() and not (filters.date_from or filters.date_to)
-
-
-def personal_report_counts(user, filters):
-    """{(kecamatan id, desa id): {measure: count}} of Laporan Personal for ``filters`` (without a
-    registration period) in ``user``'s region; areas with no Personal are left out."""
-    rows = RegionTally.objects.filter(
-        region_scope_q(user), measure__in=[f"report_{name}" for name in PERSONAL_REPORT_CONDITIONS]
-    )
-    if filters.kecamatan:
-        rows = rows.filter(kecamatan_id=filters.kecamatan.pk)
-    if filters.desa:
-        rows = rows.filter(desa_id=filters.desa.pk)
-    if filters.gender:
-        rows = rows.filter(key__startswith=f"{filters.gender}|")
-    if filters.education_level:
-        rows = rows.filter(key__endswith=f"|{filters.education_level.pk}")
-    grouped = rows.values_list("measure", "kecamatan_id", "desa_id").annotate(n=Sum("count")).order_by()
-    areas = defaultdict(dict)
-    for measure, kecamatan_id, desa_id, count in grouped:
-        if count:
-            areas[(kecamatan_id, desa_id)][measure.removeprefix("report_")] = count
-    return {area: counts for area, counts in areas.items() if counts.get("registered")}
-
-
 # ---------------------------------------------------------------------------------------------
 # Keeping the rows (PostgreSQL)
 
@@ -198,7 +136,7 @@ SELECT 'application', p.kecamatan_id, p.desa_id, a.status, COUNT(*)
  GROUP BY p.kecamatan_id, p.desa_id, a.status
 UNION ALL
 SELECT m.measure, s.kecamatan_id, s.desa_id, s.key, COUNT(*)
-  FROM portal_personalreportstate s CROSS JOIN LATERAL {_measures_of("s")}
+  FROM portal_personalreportstate s CROSS JOIN LATERAL {personal_report.measures_of("s")}
  WHERE m.counted
  GROUP BY m.measure, s.kecamatan_id, s.desa_id, s.key
 """
@@ -219,10 +157,10 @@ def rebuild(using_connection=None):
     if target.vendor != "postgresql":
         return
     with transaction.atomic(using=target.alias), target.cursor() as cursor:
-        cursor.execute(f"LOCK TABLE {LOCKED_TABLES} IN EXCLUSIVE MODE")
+        cursor.execute(f"LOCK TABLE {personal_report.LOCKED_TABLES} IN EXCLUSIVE MODE")
         cursor.execute("DELETE FROM portal_regiontally")
         cursor.execute("DELETE FROM portal_personalreportstate")
-        cursor.execute(f"INSERT INTO portal_personalreportstate {PERSONAL_REPORT_STATE_SQL}")
+        cursor.execute(f"INSERT INTO portal_personalreportstate {personal_report.STATE_SQL}")
         cursor.execute(REBUILD_SQL)
 
 
@@ -254,11 +192,6 @@ def install_sql(time_zone=None):
     time zone."""
     zone = (time_zone or settings.TIME_ZONE).replace("'", "")
     return TRIGGERS_SQL.replace("%(time_zone)s", zone)
-
-
-def install_personal_report_sql():
-    """Laporan Personal's trigger functions and triggers (migration portal 0006)."""
-    return PERSONAL_REPORT_TRIGGERS_SQL
 
 
 TRIGGERS_SQL = """
@@ -400,140 +333,4 @@ DROP FUNCTION IF EXISTS region_tally_personal();
 DROP FUNCTION IF EXISTS region_tally_joined(bigint);
 DROP FUNCTION IF EXISTS region_tally_add(varchar, bigint, bigint, varchar, integer);
 DROP FUNCTION IF EXISTS region_tally_month(timestamptz);
-"""
-
-
-# ---------------------------------------------------------------------------------------------
-# Laporan Personal (PostgreSQL)
-
-ACCEPTED, VERIFIED = ApplicationStatus.DITERIMA.value, VerificationStatus.TERVERIFIKASI.value
-
-# The tables a change to the tallies locks, in this order (rebuild() and the triggers alike).
-LOCKED_TABLES = "portal_regiontally, portal_personalreportstate"
-
-
-# What each profile counts for now, in the column order of portal_personalreportstate. The same
-# conditions as users/report_scope.py (tests/test_region_tallies.py checks they agree).
-PERSONAL_REPORT_STATE_SQL = f"""
-SELECT p.id, p.kecamatan_id, p.desa_id, p.gender || '|' || COALESCE(p.education_level_id::text, ''),
-       p.verification_status = '{VERIFIED}',
-       u.email_verified_at IS NOT NULL AND u.phone_verified_at IS NOT NULL AND u.first_name <> ''
-       AND p.nik IS NOT NULL AND p.nik <> '' AND p.gender <> '' AND p.birth_place <> ''
-       AND p.birth_date IS NOT NULL AND p.address <> '' AND p.desa_id IS NOT NULL
-       AND p.photo IS NOT NULL AND p.photo <> '' AND p.summary <> ''
-       AND p.education_level_id IS NOT NULL AND p.job_seeking_status <> ''
-       AND (p.no_experience OR EXISTS (SELECT 1 FROM users_workexperience x WHERE x.profile_id = p.id))
-       AND EXISTS (SELECT 1 FROM users_education x WHERE x.profile_id = p.id)
-       AND EXISTS (SELECT 1 FROM users_skill x WHERE x.profile_id = p.id)
-       AND (p.no_organisation OR EXISTS (SELECT 1 FROM users_organisation x WHERE x.profile_id = p.id)),
-       EXISTS (SELECT 1 FROM marketplace_application a WHERE a.personal_id = p.id),
-       EXISTS (SELECT 1 FROM marketplace_application a
-                WHERE a.personal_id = p.id AND a.status = '{ACCEPTED}')
-  FROM users_personalprofile p JOIN users_user u ON u.id = p.user_id
-"""
-
-PERSONAL_REPORT_TRIGGERS_SQL = f"""
-CREATE OR REPLACE FUNCTION personal_report_tally(state portal_personalreportstate, change integer)
-RETURNS void LANGUAGE sql AS $$
-    INSERT INTO portal_regiontally (measure, kecamatan_id, desa_id, key, count)
-    SELECT m.measure, state.kecamatan_id, state.desa_id, state.key, change
-      FROM {_measures_of("state")} WHERE m.counted
-$$;
-
--- Recount one profile: take back what it counted for, count what it counts for now.
-CREATE OR REPLACE FUNCTION personal_report_refresh(profile bigint) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    was portal_personalreportstate;
-    is_now portal_personalreportstate;
-BEGIN
-    IF profile IS NULL THEN
-        RETURN;
-    END IF;
-    -- After a running rebuild(), and after any other transaction recounting this profile.
-    LOCK TABLE {LOCKED_TABLES} IN ROW EXCLUSIVE MODE;
-    PERFORM pg_advisory_xact_lock(hashtext('personal_report'), mod(profile, 2147483647)::integer);
-    SELECT * INTO was FROM portal_personalreportstate WHERE profile_id = profile;
-    SELECT * INTO is_now FROM ({PERSONAL_REPORT_STATE_SQL} WHERE p.id = profile) AS state;
-    IF was IS NOT DISTINCT FROM is_now THEN
-        RETURN;
-    END IF;
-    IF was.profile_id IS NOT NULL THEN
-        PERFORM personal_report_tally(was, -1);
-        DELETE FROM portal_personalreportstate WHERE profile_id = profile;
-    END IF;
-    IF is_now.profile_id IS NOT NULL THEN
-        PERFORM personal_report_tally(is_now, 1);
-        INSERT INTO portal_personalreportstate SELECT (is_now).*;
-    END IF;
-END $$;
-
--- A row naming a profile in column TG_ARGV[0] changed: recount the profiles before and after.
-CREATE OR REPLACE FUNCTION personal_report_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    before bigint;
-    after bigint;
-BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        before := (to_jsonb(OLD) ->> TG_ARGV[0])::bigint;
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        after := (to_jsonb(NEW) ->> TG_ARGV[0])::bigint;
-    END IF;
-    IF before IS DISTINCT FROM after THEN
-        PERFORM personal_report_refresh(before);
-    END IF;
-    PERFORM personal_report_refresh(after);
-    RETURN NULL;
-END $$;
-
-CREATE OR REPLACE FUNCTION personal_report_account_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM personal_report_refresh(id) FROM users_personalprofile WHERE user_id = NEW.id;
-    RETURN NULL;
-END $$;
-
-CREATE TRIGGER personal_report_profile
-    AFTER INSERT OR UPDATE OR DELETE ON users_personalprofile
-    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('id');
-CREATE TRIGGER personal_report_experience
-    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_workexperience
-    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_education
-    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_education
-    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_skill
-    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_skill
-    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_organisation
-    AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_organisation
-    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_application
-    AFTER INSERT OR DELETE ON marketplace_application
-    FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('personal_id');
-CREATE TRIGGER personal_report_application_decided
-    AFTER UPDATE OF status, personal_id ON marketplace_application FOR EACH ROW
-    WHEN ((OLD.status = '{ACCEPTED}') <> (NEW.status = '{ACCEPTED}')
-          OR OLD.personal_id IS DISTINCT FROM NEW.personal_id)
-    EXECUTE FUNCTION personal_report_row_changed('personal_id');
-CREATE TRIGGER personal_report_account
-    AFTER UPDATE OF email_verified_at, phone_verified_at, first_name ON users_user FOR EACH ROW
-    WHEN (OLD.email_verified_at IS DISTINCT FROM NEW.email_verified_at
-          OR OLD.phone_verified_at IS DISTINCT FROM NEW.phone_verified_at
-          OR OLD.first_name IS DISTINCT FROM NEW.first_name)
-    EXECUTE FUNCTION personal_report_account_changed();
-"""
-
-PERSONAL_REPORT_UNINSTALL_SQL = """
-DROP TRIGGER IF EXISTS personal_report_profile ON users_personalprofile;
-DROP TRIGGER IF EXISTS personal_report_experience ON users_workexperience;
-DROP TRIGGER IF EXISTS personal_report_education ON users_education;
-DROP TRIGGER IF EXISTS personal_report_skill ON users_skill;
-DROP TRIGGER IF EXISTS personal_report_organisation ON users_organisation;
-DROP TRIGGER IF EXISTS personal_report_application ON marketplace_application;
-DROP TRIGGER IF EXISTS personal_report_application_decided ON marketplace_application;
-DROP TRIGGER IF EXISTS personal_report_account ON users_user;
-DROP FUNCTION IF EXISTS personal_report_account_changed();
-DROP FUNCTION IF EXISTS personal_report_row_changed();
-DROP FUNCTION IF EXISTS personal_report_refresh(bigint);
-DROP FUNCTION IF EXISTS personal_report_tally(portal_personalreportstate, integer);
 """

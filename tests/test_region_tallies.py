@@ -15,7 +15,7 @@ from marketplace import use_cases
 from marketplace.choices import ApplicationStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
 from marketplace.models import Application
-from portal import region_tallies
+from portal import personal_report_tallies, region_tallies
 from portal.models import PersonalReportState, RegionTally
 from users import privacy
 from users.choices import MitraCategory, StaffRole, VerificationStatus
@@ -232,18 +232,18 @@ def test_laporan_personal_from_the_tallies_equals_the_count_of_the_profiles(view
     ]
     for viewer in viewers:
         for filters in combinations:
-            assert region_tallies.keeps_personal_report(filters)
-            tallied = region_tallies.personal_report_counts(viewer, filters)
+            assert personal_report_tallies.holds(filters)
+            tallied = personal_report_tallies.counts_per_area(viewer, filters)
             live = {
                 area: {key: n for key, n in counts.items() if n}
                 for area, counts in report_live(viewer, filters).items()
             }
             assert tallied == live, (viewer.username, filters)
     # The profile without a region counts under no kecamatan and no desa (and is incomplete).
-    assert region_tallies.personal_report_counts(viewers[0], ReportFilters())[(None, None)] == {
+    assert personal_report_tallies.counts_per_area(viewers[0], ReportFilters())[(None, None)] == {
         "registered": 1
     }
-    assert not region_tallies.keeps_personal_report(ReportFilters(date_from=datetime.date(2026, 1, 1)))
+    assert not personal_report_tallies.holds(ReportFilters(date_from=datetime.date(2026, 1, 1)))
 
 
 def test_laporan_personal_reads_no_profile_without_a_registration_period(viewers, desa_a, client):

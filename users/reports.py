@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.models import Application, Vacancy
-from portal import region_tallies
+from portal import personal_report_tallies
 from users.choices import MitraCategory
 from users.models import BidangUsaha, Desa, Kecamatan, MitraProfile, PersonalProfile
 from users.report_scope import (
@@ -153,11 +153,11 @@ def personal_report(user, filters):
     """Laporan Personal: per desa and per kecamatan.
 
     Without a registration period, the figures are read from the region tallies that PostgreSQL
-    triggers keep per desa, gender and education level (portal/region_tallies.py): a few hundred
-    rows whatever the number of Personal. With a period, they are counted from the profiles (about
-    0.6 s for 200,000 profiles; bench/explain.py). Groups are by id, named and ordered afterwards."""
-    if region_tallies.keeps_personal_report(filters):
-        areas = region_tallies.personal_report_counts(user, filters)
+    triggers keep per desa, gender and education level (portal/personal_report_tallies.py): some
+    thousands of rows whatever the number of Personal. With a period, they are counted from the
+    profiles (about 0.6 s for 200,000). Groups are by id, named and ordered afterwards."""
+    if personal_report_tallies.holds(filters):
+        areas = personal_report_tallies.counts_per_area(user, filters)
     else:
         areas = _counts_per_area_live(user, filters)
     kecamatan_names, desa_names = _names_in_order(Kecamatan), _names_in_order(Desa)

@@ -2,21 +2,21 @@
 
 from django.db import migrations, models
 
-from portal import region_tallies
+from portal import personal_report_tallies, region_tallies
 
 
 def install_triggers(apps, schema_editor):
-    """PostgreSQL only (portal/region_tallies.py): Laporan Personal's triggers, then every tally
-    recounted from the tables."""
+    """PostgreSQL only (portal/personal_report_tallies.py): Laporan Personal's triggers, then every
+    tally recounted from the tables."""
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(region_tallies.install_personal_report_sql())
+    schema_editor.execute(personal_report_tallies.TRIGGERS_SQL)
     region_tallies.rebuild(schema_editor.connection)
 
 
 def uninstall_triggers(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(region_tallies.PERSONAL_REPORT_UNINSTALL_SQL)
+        schema_editor.execute(personal_report_tallies.UNINSTALL_SQL)
         schema_editor.execute("DELETE FROM portal_regiontally WHERE measure LIKE 'report%%'")
 
 
