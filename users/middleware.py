@@ -8,9 +8,9 @@ from django.contrib.auth import logout
 
 LOGIN_AT = "staff_session_started_at"
 SEEN_AT = "staff_session_seen_at"
-# The last activity is written at most once a minute: a session write (an UPDATE and a commit) on
-# every admin page was a tenth of a Dasbor view. The idle limit then counts from up to a minute
-# before the last activity, so a session never lives longer than the limit, only up to a minute less.
+# The last activity is written at most once a minute, not on every admin page (each write is an
+# UPDATE of the session and a commit). The idle limit then counts from up to a minute before the
+# last activity: a session never lives longer than the limit, at most a minute less.
 SEEN_RESOLUTION_SECONDS = 60
 
 
