@@ -6,6 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import wagtail_csp
+        from portal import wagtail_csp, wagtail_sidebar
 
         wagtail_csp.install()
+        wagtail_sidebar.install()
