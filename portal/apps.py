@@ -6,7 +6,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import wagtail_csp, wagtail_sidebar
+        from portal import site_cache, wagtail_csp, wagtail_sidebar
 
         wagtail_csp.install()
         wagtail_sidebar.install()
+        site_cache.install()

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from portal import site_cache
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -88,6 +90,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Pengaturan Aplikasi")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the settings read from the cache (portal/site_cache.py) and kept on the
+        request as Wagtail keeps them."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)  # Wagtail's error for a request no site serves
+            site_settings = site_cache.cached_settings(cls, site)
+            site_settings._request = request  # for its page URLs, as Wagtail sets it
+            setattr(request, attribute, site_settings)
+        return getattr(request, attribute)
 
     @classmethod
     def current(cls, request=None):

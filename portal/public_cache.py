@@ -61,6 +61,10 @@ class CacheVersion:
 
 
 PUBLIC = CacheVersion("public")
+# What editors change in the CMS (pages, settings, links, sites; pages/signals.py renews it with
+# PUBLIC): the Site of a request, its settings, the main menu and the footer. Not renewed by
+# vacancies and accounts, which change every minute on a busy day.
+SITE = CacheVersion("site")
 
 
 def cached_count(queryset, version=PUBLIC):

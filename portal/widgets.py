@@ -1,5 +1,7 @@
+from html import escape
+
 from django import forms
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
@@ -17,17 +19,16 @@ def html_attributes(attrs):
 class LongSelect(forms.Select):
     """A select of many plain (value, label) options, such as a Mitra's hundreds of vacancies,
     written in Python: Django's Select renders a template for each option and its attributes
-    (25 ms for 500 options, against under 1 ms here). No option groups, no option attributes."""
+    (25 ms for 500 options), ``format_html`` per option 4 ms, plain escaping under 1 ms. No option
+    groups, no option attributes."""
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(item) for item in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option, " selected" if str(option) in selected else "", label)
-                for option, label in self.choices
-            ),
+        options = "".join(
+            '<option value="{}"{}>{}</option>'.format(
+                escape(str(option)), " selected" if str(option) in selected else "", escape(str(label))
+            )
+            for option, label in self.choices
         )
         attributes = html_attributes({"name": name, **self.build_attrs(self.attrs, attrs)})
-        return format_html("<select{}>{}</select>", attributes, options)
+        return format_html("<select{}>{}</select>", attributes, mark_safe(options))

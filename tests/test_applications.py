@@ -3,11 +3,13 @@ Terkirim; the rules (verified email, 100 % profile, open vacancy, one per vacanc
 while Terkirim; the Mitra's status changes with a message; Lowongan Tersimpan."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -369,3 +371,42 @@ def test_pelamar_status_form_shows_the_current_decision_and_ignores_foreign_vaca
     refused = client.get(APPLICANTS_URL, {"lowongan": foreign.vacancy_id}).content.decode()
     assert ">Ani " in refused and ">Citra " not in refused
     assert f'value="{foreign.vacancy_id}"' not in refused
+
+
+def test_pelamar_row_shows_the_applicant_and_its_status_form_posts_with_the_page_token(desa, vacancy):
+    """The rows of Pelamar (marketplace/application_markup.py): who applied, to what and when, and
+    an Ubah Status form that works as served, CSRF check included."""
+    application = ApplicationFactory(
+        vacancy=vacancy, personal=complete_personal_profile(desa, first_name="Ani")
+    )
+    personal = application.personal
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(vacancy.mitra.user)
+    html = browser.get(APPLICANTS_URL, {"status": ApplicationStatus.TERKIRIM}).content.decode()
+    row = html[html.index(f'id="lamaran-{application.pk}"') :]
+    row = row[: row.index("</li>")]
+    name = personal.user.get_full_name()
+    assert f'<label class="form-check-label small" for="pilih-{application.pk}">Pilih {name}</label>' in row
+    assert f'<a href="/akun/pelamar/{application.pk}/">{name}</a>' in row
+    assert '<span class="badge application-status text-bg-light border">Terkirim</span>' in row
+    applied = timezone.localtime(application.created_at)
+    assert f"{vacancy.title} · melamar {applied.day} " in row
+    assert f"{personal.education_level.name} · Kec. {personal.kecamatan.name}" in row
+    assert f'href="/akun/pelamar/{application.pk}/cetak/">Cetak PDF' in row
+
+    form = re.search(r'<form class="application-status-form" method="post" action="([^"]+)"', row)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', row).group(1)
+    next_url = re.search(r'name="next" value="([^"]+)"', row).group(1)
+    response = browser.post(
+        form.group(1),
+        {
+            "csrfmiddlewaretoken": token,
+            "next": next_url.replace("&amp;", "&"),
+            f"lamaran-{application.pk}-status": ApplicationStatus.DITERIMA,
+            f"lamaran-{application.pk}-message": "Silakan datang Senin.",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/akun/pelamar/?status=terkirim"
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DITERIMA
+    assert application.mitra_message == "Silakan datang Senin."

@@ -1,7 +1,11 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from marketplace import application_markup
+
 register = template.Library()
+
+register.filter("status_badge", application_markup.status_badge)
 
 
 @register.filter
@@ -37,3 +41,8 @@ def price_text(service):
     if service.is_negotiable or service.price is None:
         return _("Nego")
     return f"{rupiah(service.price)} {service.get_price_unit_display()}"
+
+
+@register.simple_tag(takes_context=True)
+def applicant_rows(context, applications, status_form):
+    return application_markup.applicant_rows(context["request"], applications, status_form)

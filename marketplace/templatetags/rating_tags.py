@@ -3,17 +3,31 @@
 kind of a review."""
 
 from django import template
+from django.template.loader import render_to_string
 
 from marketplace import rating_use_cases
 
 register = template.Library()
 
 
-@register.simple_tag
-def application_rating_state(application, side):
-    """``side``: "personal" (the applicant rates the Mitra) or "mitra" (the Mitra rates the
-    applicant). Needs ``select_related("mitra_rating", "personal_rating")``."""
-    return rating_use_cases.application_state(application, side)
+@register.simple_tag(takes_context=True)
+def application_rate_link(context, application, side):
+    """The rating given, or the "Berikan Rating" / "Ubah Rating" link, of ``side`` on one
+    application row, coming back to this page."""
+    request = context.get("request")
+    return rate_link_html(application, side, request.get_full_path() if request else "")
+
+
+def rate_link_html(application, side, next_url):
+    """``application_rate_link``'s markup; nothing (and no template rendered) when there is no
+    rating and none may be given, as on most rows."""
+    rating_state = rating_use_cases.application_state(application, side)
+    if not (rating_state.rating or rating_state.can_rate):
+        return ""
+    return render_to_string(
+        "marketplace/ratings/application_rate_link.html",
+        {"application": application, "side": side, "rating_state": rating_state, "next": next_url},
+    )
 
 
 @register.simple_tag

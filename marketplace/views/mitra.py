@@ -166,7 +166,6 @@ def applicants(request):
     ).get_page(request.GET.get("halaman"))
     # One form for the labels and choices of every applicant's Ubah Status fields (written out per
     # applicant with the prefix lamaran-<id>, as application_status reads them): not one per row.
-    status_form = ApplicationStatusForm()
     return render(
         request,
         "marketplace/mitra/applicants.html",
@@ -174,8 +173,7 @@ def applicants(request):
             "mitra": mitra,
             "filter_form": filter_form,
             "page_obj": page_obj,
-            "status_form": status_form,
-            "decisions": [(value, str(label)) for value, label in status_form.fields["status"].choices],
+            "status_form": ApplicationStatusForm(),
         },
     )
 

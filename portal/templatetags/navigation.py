@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from portal.public_cache import PUBLIC
+from portal.public_cache import SITE
 
 register = template.Library()
 
@@ -23,7 +23,8 @@ def main_menu(context):
 
 
 @register.simple_tag
-def public_content_version():
-    """The version of the public content (portal/public_cache.py): a fragment cached under it, such
-    as the footer, is rendered again once settings, links or pages change."""
-    return PUBLIC.current()
+def site_content_version():
+    """The version of what editors change in the CMS (portal/public_cache.py): a fragment cached
+    under it, such as the main menu and the footer, is rendered again once settings, links or pages
+    change."""
+    return SITE.current()
