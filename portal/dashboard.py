@@ -30,7 +30,7 @@ from wagtail.admin.ui.components import Component
 
 from marketplace.choices import ApplicationStatus, ServiceRequestStatus
 from marketplace.models import Service, ServiceRequest, Vacancy
-from portal import region_tallies
+from portal import region_tallies, wagtail_home_panels
 from portal.figures_cache import cached_html, region_of
 from users import roles, verification
 from users.choices import MitraCategory, StaffRole
@@ -218,9 +218,10 @@ def may_decide_verifications(user):
 
 def construct_dashboard_panels(request, panels):
     """The ``construct_homepage_panels`` hook: our panels for every staff role; Wagtail's CMS panels
-    only for the CMS editors."""
+    only for the CMS editors, kept (portal/wagtail_home_panels.py)."""
     if roles.role_of(request.user) not in roles.CMS_EDITOR_ROLES:
         panels.clear()
+    wagtail_home_panels.keep(request, panels)
     if may_decide_verifications(request.user):
         panels.append(VerificationQueuePanel(request))
     panels.extend([SummaryPanel(request), RegistrationsPanel(request), PersonalByAreaPanel(request)])

@@ -4,6 +4,7 @@ imported by users/wagtail_hooks.py."""
 from django.urls import include, path, reverse
 from wagtail import hooks
 
+from portal import wagtail_home_panels
 from portal.admin_access import answer_403
 from portal.admin_panel import AdminMenuItem
 from portal.dashboard import construct_dashboard_panels
@@ -54,3 +55,5 @@ def register_mitra_report_menu_item():
 
 
 hooks.register("construct_homepage_panels", construct_dashboard_panels)
+# After Wagtail's own hooks have added the pages, images and documents items.
+hooks.register("construct_homepage_summary_items", wagtail_home_panels.keep, order=1000)
