@@ -2,6 +2,7 @@
 Aktifkan kembali and Hapus; the photo rules; Jasa Tersimpan; who may reach these pages."""
 
 import os
+import re
 from io import BytesIO
 
 import pytest
@@ -211,7 +212,8 @@ def test_photos_are_uploaded_reencoded_and_removable(client, personal, kategori,
     photos = list(service.photos.all())
     assert len(photos) == 3
     assert [photo.image.name.rsplit(".", 1)[1] for photo in photos] == ["png", "jpg", "webp"]
-    assert all("a.png" not in photo.image.name for photo in photos)  # stored under a random name
+    # Stored under a random name (20 hex digits), not the uploaded one.
+    assert all(re.fullmatch(r"[0-9a-f]{20}\.\w+", photo.image.name.rsplit("/", 1)[1]) for photo in photos)
 
     edit = client.get(edit_url(service)).content.decode()
     assert "Hapus foto 1" in edit and 'name="submission_key"' not in edit
