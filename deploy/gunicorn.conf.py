@@ -9,7 +9,9 @@ import os
 
 wsgi_app = "portal.wsgi:application"
 bind = [os.environ.get("WEB_BIND", "127.0.0.1:8000")]
-workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+# Sync workers, 2 per core: pages are CPU-bound (threads would halve what is served) and the second
+# worker of a core runs while another waits on PostgreSQL (bench/README.md, §2).
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1))
 # Only nginx talks to gunicorn; its address may set X-Forwarded-* (comma-separated list).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 timeout = 60  # a worker stuck this long is restarted
