@@ -13,21 +13,23 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from marketplace import search
 from marketplace.choices import VacancySort
-from marketplace.factories import ApplicationFactory, VacancyFactory
+from marketplace.factories import ApplicationFactory, ServiceFactory, VacancyFactory
 from marketplace.forms import VacancySearchForm
+from marketplace.forms_service_search import ServiceSearchForm
 from marketplace.models import Vacancy
+from pages.models.service_listing import public_services
 from users.factories import PersonalFactory
+from users.models import Kecamatan
 
 pytestmark = pytest.mark.django_db
 
 
-def indexes_used(queryset):
+def indexes_used(queryset, *planner_settings):
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")
+        for setting in ("enable_seqscan", "enable_sort", *planner_settings):
+            cursor.execute(f"SET LOCAL {setting} = off")
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
@@ -54,8 +56,34 @@ def test_each_order_of_lowongan_reads_its_index(sort, index):
     assert index in indexes_used(page)
 
 
-def test_keyword_search_goes_through_the_gin_index():
-    assert "search_document_gin" in indexes_used(search.document_matches("penjahit konveksi"))
+def only_index(table, index):
+    """Drop (until the test's rollback) the other indexes of ``table`` that are not constraints, so
+    that the plan shows whether ``index`` can serve the query: on a few rows PostgreSQL would rather
+    read a small btree index on the status."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname <> %s "
+            "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+            [table, index],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+
+
+def test_lowongan_keyword_search_reads_the_gin_index_of_published_vacancies():
+    VacancyFactory(title="Penjahit Konveksi")
+    only_index("marketplace_vacancy", "vacancy_published_search")
+    form = VacancySearchForm({"q": "penjahit konveksi", "kecamatan": Kecamatan.objects.first().pk})
+    used = indexes_used(form.filter(Vacancy.objects.open()).order_by(), "enable_indexscan")
+    assert "vacancy_published_search" in used
+
+
+def test_penawaran_jasa_keyword_search_reads_the_gin_index_of_active_services():
+    ServiceFactory(title="Servis Motor")
+    only_index("marketplace_service", "service_active_search")
+    form = ServiceSearchForm({"q": "servis motor"})
+    used = indexes_used(form.filter(public_services()).order_by(), "enable_indexscan")
+    assert "service_active_search" in used
 
 
 def test_search_with_filters_keeps_the_stemmer_and_every_word():
