@@ -113,10 +113,16 @@ def staff_figures_queries():
             panel(request).figures()
         for n, query in enumerate(captured.captured_queries):
             yield (f"Dasbor {panel.__name__} {n}", query["sql"], None, None)
-    with CaptureQueriesContext(connection) as captured:
-        personal_report(superadmin, ReportFilterForm({}, user=superadmin).filters())
-    for n, query in enumerate(captured.captured_queries):
-        yield (f"Laporan Personal {n}", query["sql"], None, None)
+    periods = {
+        "": {},
+        ", one month": {"dari": "2026-03-01", "sampai": "2026-03-31"},
+        ", one year": {"dari": "2025-01-01", "sampai": "2025-12-31"},
+    }
+    for name, period in periods.items():
+        with CaptureQueriesContext(connection) as captured:
+            personal_report(superadmin, ReportFilterForm(period, user=superadmin).filters())
+        for n, query in enumerate(captured.captured_queries):
+            yield (f"Laporan Personal{name} {n}", query["sql"], None, None)
 
 
 def plan_nodes(node):

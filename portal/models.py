@@ -258,9 +258,11 @@ class RegionTally(models.Model):
 
 class PersonalReportState(models.Model):
     """What one Personal profile last counted for in Laporan Personal's region tallies
-    (portal/region_tallies.py): its desa, its key (gender and education level) and the measures it
-    met. The triggers compare a profile's new state with this row and add the difference to the
-    tallies. Never written by the application; the column order is the triggers' row type."""
+    (portal/region_tallies.py): its desa, its key (gender and education level), the measures it
+    met and the day its account registered. The triggers compare a profile's new state with this
+    row and add the difference to the tallies; a report with a registration period counts these
+    rows of that period. Never written by the application; the column order is the triggers' row
+    type."""
 
     profile_id = models.BigIntegerField(primary_key=True)
     kecamatan_id = models.BigIntegerField(null=True)
@@ -270,6 +272,11 @@ class PersonalReportState(models.Model):
     complete = models.BooleanField()
     applied = models.BooleanField()
     accepted = models.BooleanField()
+    # In the portal's time zone. Null only until migration portal 0007 recounted the rows.
+    joined = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["joined"], name="report_state_joined")]
 
     def __str__(self):
         return f"profile {self.profile_id}: {self.key} {self.kecamatan_id}/{self.desa_id}"

@@ -7,18 +7,20 @@ A profile's measures depend on the profile, its account, its sections and its ap
 rows has ``personal_report_refresh()`` recount that one profile and add the difference to
 ``portal_regiontally`` (-1 for what it counted for, +1 for what it counts for now), under a lock of
 that profile, so two transactions never add the same change twice. The registration period is
-not kept (counts per day would be as many rows as profiles): a report with one is counted from the
-profiles (users/reports.py).
+not in the tallies (counts per day would be as many rows as profiles): a report with one counts
+the rows of ``portal_personalreportstate`` registered in it, which hold the day and every measure
+(one narrow row per profile, indexed by the day).
 """
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import CharField, Sum, Value
+from django.db.models import CharField, Count, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from marketplace.choices import ApplicationStatus
-from portal.models import RegionTally
+from portal.models import PersonalReportState, RegionTally
 from users.choices import VerificationStatus
 from users.report_scope import (
     personal_accepted_q,
@@ -54,26 +56,23 @@ def measures_of(state):
     return f"(VALUES {flags}) AS m (measure, counted)"
 
 
-def holds(filters):
-    """Whether the tallies hold Laporan Personal for ``filters``: every filter but the
-    registration period (kept per desa, gender and education level, not per day)."""
-    return connection.vendor == "postgresql" and not (filters.date_from or filters.date_to)
+def holds():
+    """Whether the tallies (and the profiles' states, for a registration period) hold Laporan
+    Personal: on PostgreSQL, where the triggers keep them."""
+    return connection.vendor == "postgresql"
 
 
 def counts_per_area(user, filters):
-    """{(kecamatan id, desa id): {measure: count}} of Laporan Personal for ``filters`` (without a
-    registration period) in ``user``'s region; areas with no Personal are left out."""
-    rows = RegionTally.objects.filter(
-        region_scope_q(user), measure__in=[f"report_{name}" for name in CONDITIONS]
+    """{(kecamatan id, desa id): {measure: count}} of Laporan Personal for ``filters`` in
+    ``user``'s region; areas with no Personal are left out."""
+    if filters.date_from or filters.date_to:
+        return _counts_per_area_in_period(user, filters)
+    rows = _narrowed(
+        RegionTally.objects.filter(
+            region_scope_q(user), measure__in=[f"report_{name}" for name in CONDITIONS]
+        ),
+        filters,
     )
-    if filters.kecamatan:
-        rows = rows.filter(kecamatan_id=filters.kecamatan.pk)
-    if filters.desa:
-        rows = rows.filter(desa_id=filters.desa.pk)
-    if filters.gender:
-        rows = rows.filter(key__startswith=f"{filters.gender}|")
-    if filters.education_level:
-        rows = rows.filter(key__endswith=f"|{filters.education_level.pk}")
     grouped = rows.values_list("measure", "kecamatan_id", "desa_id").annotate(n=Sum("count")).order_by()
     areas = defaultdict(dict)
     for measure, kecamatan_id, desa_id, count in grouped:
@@ -82,11 +81,44 @@ def counts_per_area(user, filters):
     return {area: counts for area, counts in areas.items() if counts.get("registered")}
 
 
+def _counts_per_area_in_period(user, filters):
+    """The same from the states of the profiles registered in the period (one query)."""
+    states = _narrowed(PersonalReportState.objects.filter(region_scope_q(user)), filters)
+    if filters.date_from:
+        states = states.filter(joined__gte=filters.date_from)
+    if filters.date_to:
+        states = states.filter(joined__lte=filters.date_to)
+    measures = {
+        name: Count("pk", filter=None if condition is None else Q(**{name: True}))
+        for name, condition in CONDITIONS.items()
+    }
+    grouped = states.values("kecamatan_id", "desa_id").annotate(**measures).order_by()
+    return {
+        (row.pop("kecamatan_id"), row.pop("desa_id")): {name: count for name, count in row.items() if count}
+        for row in grouped
+    }
+
+
+def _narrowed(rows, filters):
+    """Tally or state ``rows`` narrowed to the region, gender and education level of ``filters``."""
+    if filters.kecamatan:
+        rows = rows.filter(kecamatan_id=filters.kecamatan.pk)
+    if filters.desa:
+        rows = rows.filter(desa_id=filters.desa.pk)
+    if filters.gender:
+        rows = rows.filter(key__startswith=f"{filters.gender}|")
+    if filters.education_level:
+        rows = rows.filter(key__endswith=f"|{filters.education_level.pk}")
+    return rows
+
+
 ACCEPTED, VERIFIED = ApplicationStatus.DITERIMA.value, VerificationStatus.TERVERIFIKASI.value
 
 # The tables a change to the tallies locks, in this order (rebuild() and the triggers alike).
 LOCKED_TABLES = "portal_regiontally, portal_personalreportstate"
 
+
+ZONE = settings.TIME_ZONE.replace("'", "")
 
 # What each profile counts for now, in the column order of portal_personalreportstate. The same
 # conditions as users/report_scope.py (tests/test_region_tallies.py checks they agree).
@@ -104,7 +136,8 @@ SELECT p.id, p.kecamatan_id, p.desa_id, p.gender || '|' || COALESCE(p.education_
        AND (p.no_organisation OR EXISTS (SELECT 1 FROM users_organisation x WHERE x.profile_id = p.id)),
        EXISTS (SELECT 1 FROM marketplace_application a WHERE a.personal_id = p.id),
        EXISTS (SELECT 1 FROM marketplace_application a
-                WHERE a.personal_id = p.id AND a.status = '{ACCEPTED}')
+                WHERE a.personal_id = p.id AND a.status = '{ACCEPTED}'),
+       (u.date_joined AT TIME ZONE '{ZONE}')::date
   FROM users_personalprofile p JOIN users_user u ON u.id = p.user_id
 """
 
@@ -168,34 +201,36 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER personal_report_profile
+CREATE OR REPLACE TRIGGER personal_report_profile
     AFTER INSERT OR UPDATE OR DELETE ON users_personalprofile
     FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('id');
-CREATE TRIGGER personal_report_experience
+CREATE OR REPLACE TRIGGER personal_report_experience
     AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_workexperience
     FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_education
+CREATE OR REPLACE TRIGGER personal_report_education
     AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_education
     FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_skill
+CREATE OR REPLACE TRIGGER personal_report_skill
     AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_skill
     FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_organisation
+CREATE OR REPLACE TRIGGER personal_report_organisation
     AFTER INSERT OR DELETE OR UPDATE OF profile_id ON users_organisation
     FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('profile_id');
-CREATE TRIGGER personal_report_application
+CREATE OR REPLACE TRIGGER personal_report_application
     AFTER INSERT OR DELETE ON marketplace_application
     FOR EACH ROW EXECUTE FUNCTION personal_report_row_changed('personal_id');
-CREATE TRIGGER personal_report_application_decided
+CREATE OR REPLACE TRIGGER personal_report_application_decided
     AFTER UPDATE OF status, personal_id ON marketplace_application FOR EACH ROW
     WHEN ((OLD.status = '{ACCEPTED}') <> (NEW.status = '{ACCEPTED}')
           OR OLD.personal_id IS DISTINCT FROM NEW.personal_id)
     EXECUTE FUNCTION personal_report_row_changed('personal_id');
-CREATE TRIGGER personal_report_account
-    AFTER UPDATE OF email_verified_at, phone_verified_at, first_name ON users_user FOR EACH ROW
+CREATE OR REPLACE TRIGGER personal_report_account
+    AFTER UPDATE OF email_verified_at, phone_verified_at, first_name, date_joined ON users_user
+    FOR EACH ROW
     WHEN (OLD.email_verified_at IS DISTINCT FROM NEW.email_verified_at
           OR OLD.phone_verified_at IS DISTINCT FROM NEW.phone_verified_at
-          OR OLD.first_name IS DISTINCT FROM NEW.first_name)
+          OR OLD.first_name IS DISTINCT FROM NEW.first_name
+          OR OLD.date_joined IS DISTINCT FROM NEW.date_joined)
     EXECUTE FUNCTION personal_report_account_changed();
 """
 
@@ -207,7 +242,6 @@ DROP TRIGGER IF EXISTS personal_report_skill ON users_skill;
 DROP TRIGGER IF EXISTS personal_report_organisation ON users_organisation;
 DROP TRIGGER IF EXISTS personal_report_application ON marketplace_application;
 DROP TRIGGER IF EXISTS personal_report_application_decided ON marketplace_application;
-DROP TRIGGER IF EXISTS personal_report_account ON users_user;
 DROP FUNCTION IF EXISTS personal_report_account_changed();
 DROP FUNCTION IF EXISTS personal_report_row_changed();
 DROP FUNCTION IF EXISTS personal_report_refresh(bigint);

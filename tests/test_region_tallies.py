@@ -5,6 +5,7 @@ counts of the tables themselves, for every viewer's region; folding and rebuildi
 the Dasbor and Laporan Personal read them without touching the big tables."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.db import connection
@@ -221,6 +222,15 @@ def test_laporan_personal_from_the_tallies_equals_the_count_of_the_profiles(view
     Application.objects.filter(pk=accepted.pk).update(status=ApplicationStatus.DITERIMA)
     ApplicationFactory(personal=people[3], vacancy=VacancyFactory(mitra=mitra))
     level = people[1].education_level
+    # Registered on 1 March 2026 just after midnight in Purbalingga (still 28 February in UTC), in
+    # April, and (the rest) today.
+    zone = zoneinfo.ZoneInfo("Asia/Jakarta")
+    for person, joined in (
+        (people[0], datetime.datetime(2026, 3, 1, 0, 30)),
+        (people[1], datetime.datetime(2026, 4, 15, 9)),
+    ):
+        User.objects.filter(pk=person.user_id).update(date_joined=joined.replace(tzinfo=zone))
+    march, april = datetime.date(2026, 3, 1), datetime.date(2026, 4, 30)
 
     combinations = [
         ReportFilters(),
@@ -229,10 +239,14 @@ def test_laporan_personal_from_the_tallies_equals_the_count_of_the_profiles(view
         ReportFilters(education_level=level),
         ReportFilters(kecamatan=desa_a.kecamatan),
         ReportFilters(desa=desa_b, gender="P", education_level=level),
+        ReportFilters(date_from=march, date_to=march),
+        ReportFilters(date_to=datetime.date(2026, 2, 28)),
+        ReportFilters(date_from=datetime.date(2026, 3, 2), gender="P"),
+        ReportFilters(date_from=march, date_to=april, kecamatan=desa_a.kecamatan, education_level=level),
     ]
+    assert personal_report_tallies.holds()
     for viewer in viewers:
         for filters in combinations:
-            assert personal_report_tallies.holds(filters)
             tallied = personal_report_tallies.counts_per_area(viewer, filters)
             live = {
                 area: {key: n for key, n in counts.items() if n}
@@ -243,17 +257,22 @@ def test_laporan_personal_from_the_tallies_equals_the_count_of_the_profiles(view
     assert personal_report_tallies.counts_per_area(viewers[0], ReportFilters())[(None, None)] == {
         "registered": 1
     }
-    assert not personal_report_tallies.holds(ReportFilters(date_from=datetime.date(2026, 1, 1)))
+    in_march = personal_report_tallies.counts_per_area(
+        viewers[0], ReportFilters(date_from=march, date_to=march)
+    )
+    assert in_march == {(desa_a.kecamatan_id, desa_a.pk): {"registered": 1, "complete": 1}}
 
 
-def test_laporan_personal_reads_no_profile_without_a_registration_period(viewers, desa_a, client):
+@pytest.mark.parametrize(
+    "period", [{}, {"dari": "2020-01-01"}, {"dari": "2020-01-01", "sampai": "2099-12-31"}]
+)
+def test_laporan_personal_reads_no_profile_with_or_without_a_registration_period(
+    viewers, desa_a, client, period
+):
     complete_personal_profile(desa_a, username="ani")
     client.force_login(viewers[0])
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/app/v1/admin/laporan-personal/")
+        response = client.get("/app/v1/admin/laporan-personal/", period)
     assert response.status_code == 200
+    assert response.context["report"].total.counts["registered"] == 1
     assert not [query["sql"] for query in queries if 'FROM "users_personalprofile"' in query["sql"]]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/app/v1/admin/laporan-personal/", {"dari": "2020-01-01"})
-    assert response.status_code == 200
-    assert [query["sql"] for query in queries if 'FROM "users_personalprofile"' in query["sql"]]

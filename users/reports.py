@@ -152,11 +152,12 @@ def _counts_per_area_live(user, filters):
 def personal_report(user, filters):
     """Laporan Personal: per desa and per kecamatan.
 
-    Without a registration period, the figures are read from the region tallies that PostgreSQL
-    triggers keep per desa, gender and education level (portal/personal_report_tallies.py): some
-    thousands of rows whatever the number of Personal. With a period, they are counted from the
-    profiles (about 0.6 s for 200,000). Groups are by id, named and ordered afterwards."""
-    if personal_report_tallies.holds(filters):
+    On PostgreSQL the figures are read from what triggers keep (portal/personal_report_tallies.py):
+    without a registration period, the region tallies per desa, gender and education level (some
+    thousands of rows whatever the number of Personal); with one, each profile's narrow state row
+    of the period. Elsewhere they are counted from the profiles. Groups are by id, named and
+    ordered afterwards."""
+    if personal_report_tallies.holds():
         areas = personal_report_tallies.counts_per_area(user, filters)
     else:
         areas = _counts_per_area_live(user, filters)

@@ -7,7 +7,7 @@ from portal import region_tallies
 
 def install_triggers(apps, schema_editor):
     """PostgreSQL only (portal/region_tallies.py): the triggers. The rows so far are counted by
-    0006, whose rebuild() also fills the table it adds."""
+    0007, whose rebuild() also fills the table 0006 adds."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(region_tallies.install_sql())

@@ -2,16 +2,16 @@
 
 from django.db import migrations, models
 
-from portal import personal_report_tallies, region_tallies
+from portal import personal_report_tallies
 
 
 def install_triggers(apps, schema_editor):
-    """PostgreSQL only (portal/personal_report_tallies.py): Laporan Personal's triggers, then every
-    tally recounted from the tables."""
+    """PostgreSQL only (portal/personal_report_tallies.py): Laporan Personal's triggers. Every tally
+    is recounted by 0007, once the states have the column that today's triggers write (this
+    migration recounted them itself until 0007 was written)."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(personal_report_tallies.TRIGGERS_SQL)
-    region_tallies.rebuild(schema_editor.connection)
 
 
 def uninstall_triggers(apps, schema_editor):
