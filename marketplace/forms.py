@@ -150,18 +150,21 @@ class VacancySearchForm(forms.Form):
         required=False,
         label=_("Kecamatan"),
         empty_label=_("Semua kecamatan"),
+        widget=LongSelect,
     )
     tipe = forms.ModelChoiceField(
         queryset=TipePekerjaan.objects.all(),
         required=False,
         label=_("Tipe pekerjaan"),
         empty_label=_("Semua tipe"),
+        widget=LongSelect,
     )
     kategori = forms.ModelChoiceField(
         queryset=KategoriLowongan.objects.all(),
         required=False,
         label=_("Kategori"),
         empty_label=_("Semua kategori"),
+        widget=LongSelect,
     )
     pendidikan = forms.ModelChoiceField(
         queryset=Pendidikan.objects.all(),
@@ -169,12 +172,18 @@ class VacancySearchForm(forms.Form):
         label=_("Pendidikan"),
         empty_label=_("Semua jenjang"),
         help_text=_("Lowongan yang dapat dilamar dengan pendidikan ini."),
+        widget=LongSelect,
     )
     gaji = forms.IntegerField(label=_("Gaji minimal (Rp)"), required=False, min_value=0)
     mitra = forms.ChoiceField(
-        label=_("Mitra"), required=False, choices=[("", _("Formal dan Informal")), *MitraCategory.choices]
+        label=_("Mitra"),
+        required=False,
+        choices=[("", _("Formal dan Informal")), *MitraCategory.choices],
+        widget=LongSelect,
     )
-    urut = forms.ChoiceField(label=_("Urutkan"), required=False, choices=VacancySort.choices)
+    urut = forms.ChoiceField(
+        label=_("Urutkan"), required=False, choices=VacancySort.choices, widget=LongSelect
+    )
 
     def filter(self, vacancies):
         """``vacancies`` narrowed and sorted by the valid fields (invalid ones are ignored)."""

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import ServiceSort
 from marketplace.models import KategoriJasa
+from portal.widgets import LongSelect
 from users.choices import AccountType
 from users.models import Kecamatan
 
@@ -28,12 +29,14 @@ class ServiceSearchForm(forms.Form):
         required=False,
         label=_("Kategori"),
         empty_label=_("Semua kategori"),
+        widget=LongSelect,
     )
     kecamatan = forms.ModelChoiceField(
         queryset=Kecamatan.objects.order_by("name"),
         required=False,
         label=_("Wilayah layanan (kecamatan)"),
         empty_label=_("Semua kecamatan"),
+        widget=LongSelect,
     )
     harga = forms.IntegerField(
         label=_("Harga maksimal (Rp)"),
@@ -43,12 +46,22 @@ class ServiceSearchForm(forms.Form):
         help_text=_("Jasa dengan harga Nego tidak ikut ditampilkan."),
     )
     penyedia = forms.ChoiceField(
-        label=_("Penyedia"), required=False, choices=[("", _("Personal dan Mitra")), *PROVIDER_KINDS]
+        label=_("Penyedia"),
+        required=False,
+        choices=[("", _("Personal dan Mitra")), *PROVIDER_KINDS],
+        widget=LongSelect,
     )
     rating = forms.TypedChoiceField(
-        label=_("Rating minimal"), required=False, choices=RATING_CHOICES, coerce=int, empty_value=None
+        label=_("Rating minimal"),
+        required=False,
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        widget=LongSelect,
     )
-    urut = forms.ChoiceField(label=_("Urutkan"), required=False, choices=ServiceSort.choices)
+    urut = forms.ChoiceField(
+        label=_("Urutkan"), required=False, choices=ServiceSort.choices, widget=LongSelect
+    )
 
     def filter(self, services):
         """``services`` (annotated ``with_rating()``) narrowed and sorted by the valid fields;
