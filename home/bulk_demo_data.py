@@ -4,8 +4,7 @@ id_ID, seeded) and written with ``bulk_create`` in batches of BATCH_SIZE, one tr
 batch. Every demo user shares one precomputed hash of DEMO_PASSWORD. Unique constraints hold by
 construction: the applicants of a vacancy (and the requesters of a service) are distinct members
 of an arithmetic progression over the Personal accounts. No signal runs, so nothing is sent; the
-Wagtail search index of vacancies and services is written with the backend's ``add_bulk``, and
-their search documents (skipped triggers) at the end.
+Wagtail search index of vacancies and services is written with the backend's ``add_bulk``.
 
 Counts are totals (``applications`` is the number of applications, not applicants per vacancy).
 Every bulk Personal shares one generated profile photo (BULK_PHOTO), so their profiles are 100 %
@@ -31,7 +30,6 @@ from faker import Faker
 from PIL import Image
 from wagtail.search.backends import get_search_backend
 
-from marketplace import search_documents
 from marketplace.choices import (
     ApplicationStatus,
     PriceUnit,
@@ -344,12 +342,7 @@ class BulkLoader:
             )
             progress.phase("ratings", self.ratings, decided, finished)
         progress.phase("Dasbor and Laporan region tallies, recounted", self.region_tallies)
-        progress.phase("Lowongan and Penawaran Jasa search documents", self.search_documents)
         return progress.rows
-
-    def search_documents(self):
-        """The documents the skipped triggers did not write (marketplace/search_documents.py)."""
-        return None, search_documents.backfill_all()
 
     def region_tallies(self):
         """Count every row written (the triggers were skipped, or counted each row one by one)."""

@@ -3,8 +3,9 @@
 Each listing row has a ``search_document`` column: the ``tsvector`` of its words and of its
 related name (the Mitra's name of a vacancy, the category of a service), with the ``indonesian``
 stemmer that Wagtail's search index uses ("menjahit" finds "penjahit"). Triggers keep it whatever
-writes the row (a use case, the admin, a queryset ``update()``, the bulk loader), and rewrite the
-rows of a Mitra or category whose name changes. A GIN index over the public rows only (published
+writes the row (a use case, the admin, a queryset ``update()``, the bulk loader, which runs with
+``session_replication_role = replica``: the row trigger is ENABLE ALWAYS), and rewrite the rows of
+a Mitra or category whose name changes. A GIN index over the public rows only (published
 vacancies, active services) serves the Lowongan and Penawaran Jasa searches: a search reads the
 matching rows it shows, not Wagtail's index entries and then each listing by its id.
 
@@ -14,6 +15,8 @@ The column is not a model field: no page loads it, and Django never writes it.
 from typing import NamedTuple
 
 from django.db import connection
+
+from marketplace.choices import ServiceStatus, VacancyStatus
 
 COLUMN = "search_document"
 CONFIG = "indonesian"  # as WAGTAILSEARCH_BACKENDS (tests/test_search_documents.py checks it)
@@ -45,7 +48,7 @@ DOCUMENTS = (
         ("title", "description", "qualifications"),
         "users_mitraprofile",
         "mitra_id",
-        "status = 'published'",
+        f"status = '{VacancyStatus.PUBLISHED.value}'",
         "vacancy_published_search",
     ),
     Document(
@@ -53,7 +56,7 @@ DOCUMENTS = (
         ("title", "description"),
         "marketplace_kategorijasa",
         "category_id",
-        "status = 'aktif'",
+        f"status = '{ServiceStatus.ACTIVE.value}'",
         "service_active_search",
     ),
 )
@@ -70,9 +73,9 @@ BEGIN
     NEW.{COLUMN} := {document.expression("NEW")};
     RETURN NEW;
 END $$;
-DROP TRIGGER IF EXISTS {document.function} ON {document.table};
-CREATE TRIGGER {document.function} BEFORE INSERT OR UPDATE OF {watched} ON {document.table}
+CREATE OR REPLACE TRIGGER {document.function} BEFORE INSERT OR UPDATE OF {watched} ON {document.table}
     FOR EACH ROW EXECUTE FUNCTION {document.function}();
+ALTER TABLE {document.table} ENABLE ALWAYS TRIGGER {document.function};
 
 CREATE OR REPLACE FUNCTION {document.function}_name() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -80,8 +83,7 @@ BEGIN
     WHERE {document.foreign_key} = NEW.id;
     RETURN NULL;
 END $$;
-DROP TRIGGER IF EXISTS {document.function}_name ON {document.related_table};
-CREATE TRIGGER {document.function}_name AFTER UPDATE OF name ON {document.related_table}
+CREATE OR REPLACE TRIGGER {document.function}_name AFTER UPDATE OF name ON {document.related_table}
     FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name)
     EXECUTE FUNCTION {document.function}_name();
 """
@@ -112,13 +114,6 @@ def backfill(document, using=connection):
             )
             filled += cursor.rowcount
     return filled
-
-
-def backfill_all():
-    """Every document still missing (after a bulk load with the triggers skipped)."""
-    if connection.vendor != "postgresql":
-        return 0
-    return sum(backfill(document) for document in DOCUMENTS)
 
 
 def index_sql(document):

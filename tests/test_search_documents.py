@@ -85,13 +85,13 @@ def test_a_search_inside_a_subquery_reads_the_subquerys_own_table():
     assert list(titles) == ["Penjahit Konveksi"]
 
 
-def test_backfill_writes_the_documents_a_bulk_load_left_empty():
+def test_backfill_writes_the_documents_of_rows_older_than_the_trigger():
     VacancyFactory(title="Perawat Klinik")
     ServiceFactory(title="Rias Pengantin")
     with connection.cursor() as cursor:
         cursor.execute("UPDATE marketplace_vacancy SET search_document = NULL")
         cursor.execute("UPDATE marketplace_service SET search_document = NULL")
     assert vacancy_titles("perawat") == []
-    assert search_documents.backfill_all() == 2
+    assert sum(search_documents.backfill(document) for document in search_documents.DOCUMENTS) == 2
     assert vacancy_titles("perawat") == ["Perawat Klinik"]
     assert service_titles("rias") == ["Rias Pengantin"]
