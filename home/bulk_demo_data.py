@@ -377,10 +377,15 @@ class BulkLoader:
             ],
             1,
         )[0]
+        # Submitted over the last 60 days (Data Profil lists the queue by submission), verified
+        # half-way between submission and now.
+        submitted = self.now - datetime.timedelta(minutes=self.rng.randrange(60 * 24 * 60))
         return {
             "verification_status": status,
-            "submitted_at": self.now if status != VerificationStatus.BELUM else None,
-            "verified_at": self.now if status == VerificationStatus.TERVERIFIKASI else None,
+            "submitted_at": submitted if status != VerificationStatus.BELUM else None,
+            "verified_at": submitted + (self.now - submitted) / 2
+            if status == VerificationStatus.TERVERIFIKASI
+            else None,
         }
 
     def personals(self, count):

@@ -20,6 +20,9 @@ from marketplace.forms_service_search import ServiceSearchForm
 from marketplace.models import Vacancy
 from pages.models.service_listing import public_services
 from users.factories import PersonalFactory
+from users.models import MitraProfile, PersonalProfile
+from users.profile_admin_forms import MitraFilterForm, PersonalFilterForm
+from users.profile_admin_views import PersonalIndexView, QueueFirst
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +44,12 @@ def plan_nodes(queryset, *planner_settings):
 
 def indexes_used(queryset):
     return {node["Index Name"] for node in plan_nodes(queryset) if "Index Name" in node}
+
+
+def index_conditions(queryset):
+    """{index: the condition it is scanned with} (bitmap scans only: no plain index scan)."""
+    nodes = plan_nodes(queryset, "enable_indexscan")
+    return {node["Index Name"]: node.get("Index Cond", "") for node in nodes if "Index Name" in node}
 
 
 def index_condition(queryset, index):
@@ -93,6 +102,29 @@ def test_penawaran_jasa_keyword_search_reads_the_gin_index_of_active_services():
     form = ServiceSearchForm({"q": "servis motor"})
     condition = index_condition(form.filter(public_services()).order_by(), "service_active_search")
     assert "search_document @@" in (condition or "")
+
+
+def test_data_profil_search_reads_a_trigram_index_for_every_field():
+    PersonalFactory()
+    personal = PersonalFilterForm().matching(PersonalProfile, "budi")
+    mitra = MitraFilterForm().matching(MitraProfile, "jaya")
+    conditions = {**index_conditions(personal), **index_conditions(mitra)}
+    for index in (
+        "personal_nik_contains",
+        "user_first_name_contains",
+        "user_last_name_contains",
+        "user_username_contains",
+        "user_email_contains",
+        "mitra_name_contains",
+        "mitra_contact_contains",
+    ):
+        assert "~~" in conditions.get(index, ""), index  # LIKE '%...%', through the index
+
+
+def test_data_profil_personal_lists_by_name_through_its_index():
+    PersonalFactory()
+    rest = QueueFirst(PersonalProfile.objects.all(), *PersonalIndexView.name_ordering).rest[:25]
+    assert "user_name_order" in indexes_used(rest)
 
 
 def test_search_with_filters_keeps_the_stemmer_and_every_word():

@@ -225,6 +225,28 @@ def test_submitted_first_oldest_first_then_by_name(client, desa):
     assert positions == sorted(positions)
 
 
+def test_pages_run_from_the_queue_into_the_rest_without_a_gap(client, desa):
+    from users import profile_admin_views
+
+    now = timezone.now()
+    for days_ago, first_name in ((1, "Citra"), (3, "Yusuf"), (2, "Dewi")):
+        profile = submitted(complete_personal_profile(desa, first_name=first_name, last_name="Antre"))
+        profile.submitted_at = now - datetime.timedelta(days=days_ago)
+        profile.save(update_fields=["submitted_at"])
+    for first_name in ("Bayu", "Anisa"):
+        complete_personal_profile(desa, first_name=first_name, last_name="Lain")
+    client.force_login(staff(StaffRole.ADMIN))
+    original = profile_admin_views.PER_PAGE
+    profile_admin_views.PER_PAGE = 2
+    try:
+        pages = [client.get(PERSONAL, {"halaman": number}).context["page_obj"] for number in (1, 2, 3)]
+    finally:
+        profile_admin_views.PER_PAGE = original
+    listed = [profile.user.first_name for page in pages for profile in page.object_list]
+    assert listed == ["Yusuf", "Dewi", "Citra", "Anisa", "Bayu"]
+    assert pages[0].paginator.count == 5 and pages[0].paginator.num_pages == 3
+
+
 def test_pagination_keeps_the_filters(client, desa, settings):
     from users import profile_admin_views
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # OpClass in index expressions (portal/text_indexes.py)
 ]
 
 MIDDLEWARE = [

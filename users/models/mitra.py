@@ -3,6 +3,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.text_indexes import contains_index
 from users.choices import DocumentType, MitraCategory
 from users.models.verification import VerifiableProfile
 
@@ -71,7 +72,14 @@ class MitraProfile(VerifiableProfile):
             ("verify_mitraprofile", _("Dapat memverifikasi profil mitra")),
             ("view_mitra_report", _("Dapat melihat Laporan Mitra")),
         ]
-        indexes = [models.Index(fields=["category", "verification_status"], name="mitra_public_listing")]
+        indexes = [
+            models.Index(fields=["category", "verification_status"], name="mitra_public_listing"),
+            # Data Profil Mitra: the verification queue, the rest by name; searched by name.
+            models.Index(fields=["verification_status", "submitted_at"], name="mitra_queue"),
+            models.Index(fields=["name"], name="mitra_name_order"),
+            contains_index("name", "mitra_name_contains"),
+            contains_index("contact_person", "mitra_contact_contains"),
+        ]
 
     def __str__(self):
         return self.name

@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.text_indexes import contains_index
 from users.choices import Gender, JobSeekingStatus, SkillLevel
 from users.models.verification import VerifiableProfile
 
@@ -76,6 +77,11 @@ class PersonalProfile(VerifiableProfile):
         permissions = [
             ("verify_personalprofile", _("Dapat memverifikasi profil personal")),
             ("view_personal_report", _("Dapat melihat Laporan Personal")),
+        ]
+        indexes = [
+            # Data Profil Personal: the verification queue, oldest submission first; NIK search.
+            models.Index(fields=["verification_status", "submitted_at"], name="personal_queue"),
+            contains_index("nik", "personal_nik_contains"),
         ]
 
     def __str__(self):

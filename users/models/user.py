@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from portal.text_indexes import contains_index
 from users.choices import AccountType, StaffRole
 from users.validators import display_phone
 
@@ -63,6 +64,14 @@ class User(AbstractUser):
             models.UniqueConstraint(Lower("username"), name="unique_username_ci"),
             models.UniqueConstraint(Lower("email"), name="unique_email_ci"),
             models.UniqueConstraint(fields=["phone"], condition=~Q(phone=""), name="unique_phone_when_set"),
+        ]
+        indexes = [
+            # Data Profil Personal: by name, and searched by name, user name or email.
+            models.Index(fields=["first_name", "last_name", "username"], name="user_name_order"),
+            contains_index("first_name", "user_first_name_contains"),
+            contains_index("last_name", "user_last_name_contains"),
+            contains_index("username", "user_username_contains"),
+            contains_index("email", "user_email_contains"),
         ]
 
     @classmethod
