@@ -30,9 +30,10 @@ from marketplace.use_cases import UseCaseError
 from marketplace.views.common import redirect_back
 from portal.admin_panel import AdminMenuRequiredMixin, check_menu
 from portal.models import SiteSettings
+from portal.pagination import DeferredJoinPaginator
 from users import roles
 from users.choices import AccountType, MitraCategory
-from users.models import Kecamatan
+from users.models import Kecamatan, MitraProfile, User
 from users.roles import AdminMenu
 
 PER_PAGE = 25
@@ -43,6 +44,14 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _page(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("halaman"))
+
+
+def _deferred_page(request, queryset, rows):
+    """The page chosen on ``queryset`` (filters and order, ids only), its rows read from ``rows``
+    (joins and per-row counts for those rows alone): counting the applications of every vacancy
+    to show 25 would read them all."""
+    paginator = DeferredJoinPaginator(queryset, PER_PAGE, rows=rows, version=None)
+    return paginator.get_page(request.GET.get("halaman"))
 
 
 def _kecamatan_field(label):
@@ -123,7 +132,12 @@ class VacancyFilterForm(forms.Form):
         today = timezone.localdate()
         if data.get("q"):
             for word in data["q"].split()[:8]:
-                vacancies = vacancies.filter(Q(title__icontains=word) | Q(mitra__name__icontains=word))
+                # A UNION of two indexed matches (portal/text_indexes.py), not one OR over two tables.
+                by_title = Vacancy.objects.filter(title__icontains=word).values("pk")
+                by_mitra = Vacancy.objects.filter(
+                    mitra__in=MitraProfile.objects.filter(name__icontains=word).values("pk")
+                ).values("pk")
+                vacancies = vacancies.filter(pk__in=by_title.union(by_mitra))
         status = data.get("status")
         if status == EXPIRED:
             vacancies = vacancies.filter(status=VacancyStatus.PUBLISHED, end_date__lt=today)
@@ -147,12 +161,16 @@ class VacancyFilterForm(forms.Form):
 
 
 def admin_vacancies():
-    """Every vacancy, newest first, with what a row shows and its applicant counts."""
+    """Every vacancy, newest first (ids: the rows come from ``admin_vacancy_rows``)."""
+    return Vacancy.objects.order_by("-created_at", "-pk")
+
+
+def admin_vacancy_rows():
+    """What a row of List Lowongan shows, with its applicant counts."""
     return (
         Vacancy.objects.select_related("mitra", "taken_down_by")
         .prefetch_related("locations")
         .with_applicant_counts()
-        .order_by("-created_at", "-pk")
     )
 
 
@@ -179,7 +197,7 @@ class VacancyListView(AdminListView):
     def get_context_data(self, **kwargs):
         form = VacancyFilterForm(self.request.GET or None)
         vacancies = form.filter(admin_vacancies()) if form.is_bound else admin_vacancies()
-        page_obj = _page(self.request, vacancies)
+        page_obj = _deferred_page(self.request, vacancies, admin_vacancy_rows())
         public_prefix = vacancy_public_url(self.request)
         for vacancy in page_obj:
             vacancy.public_url = (
@@ -382,12 +400,13 @@ class ServiceFilterForm(forms.Form):
         data = self.cleaned_data
         if data.get("q"):
             for word in data["q"].split()[:8]:
-                services = services.filter(
-                    Q(title__icontains=word)
-                    | Q(provider__first_name__icontains=word)
-                    | Q(provider__last_name__icontains=word)
-                    | Q(provider__mitra_profile__name__icontains=word)
-                )
+                # A UNION of indexed matches (portal/text_indexes.py), not one OR over three tables.
+                people = User.objects.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+                mitra = MitraProfile.objects.filter(name__icontains=word)
+                by_title = Service.objects.filter(title__icontains=word).values("pk")
+                by_person = Service.objects.filter(provider__in=people.values("pk")).values("pk")
+                by_mitra = Service.objects.filter(provider__in=mitra.values("user_id")).values("pk")
+                services = services.filter(pk__in=by_title.union(by_person, by_mitra))
         if data.get("status"):
             services = services.filter(status=data["status"])
         if data.get("penyedia"):
@@ -402,12 +421,16 @@ class ServiceFilterForm(forms.Form):
 
 
 def admin_services():
-    """Every service, newest first, with its provider, category, areas and request counts."""
+    """Every service, newest first (ids: the rows come from ``admin_service_rows``)."""
+    return Service.objects.order_by("-created_at", "-pk")
+
+
+def admin_service_rows():
+    """What a row of List Penawaran Jasa shows: provider, category, areas and request counts."""
     return (
         Service.objects.select_related("category", "provider", *PROVIDER_RELATED)
         .prefetch_related("areas")
         .with_request_counts()
-        .order_by("-created_at", "-pk")
     )
 
 
@@ -420,7 +443,7 @@ class ServiceListView(AdminListView):
     def get_context_data(self, **kwargs):
         form = ServiceFilterForm(self.request.GET or None)
         services = form.filter(admin_services()) if form.is_bound else admin_services()
-        page_obj = _page(self.request, services)
+        page_obj = _deferred_page(self.request, services, admin_service_rows())
         for service in page_obj:
             service.provider_name = display_name(service.provider)
         return super().get_context_data(form=form, page_obj=page_obj, **kwargs)

@@ -85,7 +85,8 @@ def cached_count(queryset, version=PUBLIC):
 
 class CachedCountPaginator(Paginator):
     """A Paginator whose total (``COUNT(*)`` over every match, the dearest query of a big list) is
-    read from the cache, kept until ``version`` changes (public content by default)."""
+    read from the cache, kept until ``version`` changes (public content by default; ``None``:
+    counted on each request, for staff lists that must show every row at once)."""
 
     def __init__(self, object_list, per_page, *args, version=PUBLIC, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
@@ -93,6 +94,8 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if self.version is None:
+            return self.object_list.count()
         return cached_count(self.object_list, self.version)
 
 

@@ -79,6 +79,7 @@ def test_list_shows_every_service_with_filters_and_request_counts(client, staff,
 
     assert rows(client.get(INDEX_URL, {"q": "katering"})) == ["Katering Hajatan"]
     assert rows(client.get(INDEX_URL, {"q": "joko"})) == ["Renovasi Atap"]
+    assert rows(client.get(INDEX_URL, {"q": "sari"})) == ["Katering Hajatan"]  # the Mitra's name only
     assert rows(client.get(INDEX_URL, {"status": ServiceStatus.PAUSED})) == ["Les Privat"]
     assert rows(client.get(INDEX_URL, {"penyedia": "mitra"})) == ["Katering Hajatan"]
     assert rows(client.get(INDEX_URL, {"kategori": other_category.pk})) == ["Katering Hajatan"]

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from marketplace.admin_views import ServiceFilterForm, VacancyFilterForm, admin_services, admin_vacancies
 from marketplace.choices import VacancySort
 from marketplace.factories import ApplicationFactory, ServiceFactory, VacancyFactory
 from marketplace.forms import VacancySearchForm
@@ -119,6 +120,27 @@ def test_data_profil_search_reads_a_trigram_index_for_every_field():
         "mitra_contact_contains",
     ):
         assert "~~" in conditions.get(index, ""), index  # LIKE '%...%', through the index
+
+
+def test_admin_list_searches_read_a_trigram_index_for_every_field():
+    ServiceFactory()
+    vacancies = VacancyFilterForm({"q": "operator"}).filter(admin_vacancies())
+    services = ServiceFilterForm({"q": "servis"}).filter(admin_services())
+    conditions = {**index_conditions(vacancies), **index_conditions(services)}
+    for index in (
+        "vacancy_title_contains",
+        "mitra_name_contains",
+        "service_title_contains",
+        "user_first_name_contains",
+        "user_last_name_contains",
+    ):
+        assert "~~" in conditions.get(index, ""), index
+
+
+def test_admin_list_lowongan_pages_through_its_index_without_counting_applicants():
+    VacancyFactory()
+    assert "vacancy_created" in indexes_used(admin_vacancies()[:25])
+    assert "marketplace_application" not in str(admin_vacancies().query)
 
 
 def test_data_profil_personal_lists_by_name_through_its_index():

@@ -12,6 +12,7 @@ from marketplace.choices import (
     ServiceStatus,
 )
 from marketplace.querysets_services import SavedServiceQuerySet, ServiceQuerySet, ServiceRequestQuerySet
+from portal.text_indexes import contains_index
 
 
 class Service(index.Indexed, models.Model):
@@ -68,6 +69,8 @@ class Service(index.Indexed, models.Model):
             models.Index(fields=["status", "-created_at"], name="service_newest"),
             models.Index(fields=["status", "price"], name="service_price"),
             models.Index(fields=["provider", "-created_at"], name="service_of_provider"),
+            # List Penawaran Jasa of the admin panel: searched by title.
+            contains_index("title", "service_title_contains"),
         ]
         constraints = [
             models.CheckConstraint(

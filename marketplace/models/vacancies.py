@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.querysets import ApplicationQuerySet, SavedVacancyQuerySet, VacancyQuerySet
+from portal.text_indexes import contains_index
 
 
 class Vacancy(index.Indexed, models.Model):
@@ -127,6 +128,9 @@ class Vacancy(index.Indexed, models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["mitra", "-created_at"], name="vacancy_of_mitra"),
+            # List Lowongan of the admin panel: every vacancy, newest first; searched by title.
+            models.Index(fields=["-created_at", "-id"], name="vacancy_created"),
+            contains_index("title", "vacancy_title_contains"),
         ]
         constraints = [
             models.CheckConstraint(
