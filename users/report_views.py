@@ -6,7 +6,6 @@ other roles) and every queryset is limited to the viewer's region (users.reports
 """
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -19,10 +18,18 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.admin_panel import AdminMenuRequiredMixin
 from portal.figures_cache import cached_figures, cached_html, filters_key, region_of
+from portal.pagination import DeferredJoinPaginator
 from users import audit, report_tasks
 from users import report_exports as exports
 from users.report_forms import ReportFilterForm
-from users.reports import mitra_report, personal_accounts, personal_report
+from users.reports import (
+    ACCOUNT_ORDER,
+    filtered_personal_profiles,
+    mitra_report,
+    personal_accounts,
+    personal_report,
+    with_report_flags,
+)
 from users.roles import AdminMenu
 
 # Parameters that are not filters (pagination, export options).
@@ -171,8 +178,11 @@ class PersonalAccountsView(ReportMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        queryset = personal_accounts(self.request.user, self.get_filters())
-        page = Paginator(queryset, PAGE_SIZE).get_page(self.request.GET.get("halaman"))
+        # The page is chosen on the profiles' order alone; the flags (three subqueries) are
+        # computed for its rows only.
+        profiles = filtered_personal_profiles(self.request.user, self.get_filters()).order_by(*ACCOUNT_ORDER)
+        paginator = DeferredJoinPaginator(profiles, PAGE_SIZE, rows=with_report_flags(profiles), version=None)
+        page = paginator.get_page(self.request.GET.get("halaman"))
         query = filter_params(self.request)
         return super().get_context_data(
             form=self.get_form(),

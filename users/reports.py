@@ -205,17 +205,20 @@ def personal_report(user, filters):
     return PersonalReport(kecamatan_rows, desa_rows, total)
 
 
+ACCOUNT_ORDER = ("user__first_name", "user__last_name", "pk")
+
+
 def personal_accounts(user, filters):
     """The drill-down list: the Personal accounts matching the filters, with their report flags."""
-    return (
-        filtered_personal_profiles(user, filters)
-        .select_related("user", "kecamatan", "desa", "education_level")
-        .annotate(
-            is_complete=ExpressionWrapper(personal_complete_q(), output_field=BooleanField()),
-            has_applied=ExpressionWrapper(personal_applied_q(), output_field=BooleanField()),
-            has_accepted=ExpressionWrapper(personal_accepted_q(), output_field=BooleanField()),
-        )
-        .order_by("user__first_name", "user__last_name", "pk")
+    return with_report_flags(filtered_personal_profiles(user, filters)).order_by(*ACCOUNT_ORDER)
+
+
+def with_report_flags(profiles):
+    """What a row of the drill-down shows: the profile, its account and region, its report flags."""
+    return profiles.select_related("user", "kecamatan", "desa", "education_level").annotate(
+        is_complete=ExpressionWrapper(personal_complete_q(), output_field=BooleanField()),
+        has_applied=ExpressionWrapper(personal_applied_q(), output_field=BooleanField()),
+        has_accepted=ExpressionWrapper(personal_accepted_q(), output_field=BooleanField()),
     )
 
 

@@ -1,8 +1,10 @@
 """Indexes of Data Profil Personal and Data Profil Mitra at ten times the regency's scale: the
 verification queue, the order by name, and trigram indexes for their "contains" searches
-(portal/text_indexes.py). Built CONCURRENTLY, after the ``pg_trgm`` extension."""
+(portal/text_indexes.py); and the registration day of accounts (in the portal's time zone) for the
+reports' periods. Built CONCURRENTLY, after the ``pg_trgm`` extension."""
 
 import django.contrib.postgres.indexes
+import django.db.models.functions.datetime
 import django.db.models.functions.text
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
@@ -98,5 +100,9 @@ class Migration(migrations.Migration):
                 ),
                 name="user_email_contains",
             ),
+        ),
+        AddIndexConcurrently(
+            model_name="user",
+            index=models.Index(django.db.models.functions.datetime.TruncDate("date_joined"), name="user_joined_day"),
         ),
     ]

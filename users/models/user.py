@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, TruncDate
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +72,8 @@ class User(AbstractUser):
             contains_index("last_name", "user_last_name_contains"),
             contains_index("username", "user_username_contains"),
             contains_index("email", "user_email_contains"),
+            # Registration periods of the reports (``date_joined__date`` in the portal's time zone).
+            models.Index(TruncDate("date_joined"), name="user_joined_day"),
         ]
 
     @classmethod
