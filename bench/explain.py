@@ -89,7 +89,32 @@ def scenarios():
             .order_by("-created_at", "-pk")
             .values("pk"),  # the page's ids: DeferredJoinPaginator joins the rest for 10 rows
         )
+    yield from staff_list_queries()
     yield from staff_figures_queries()
+
+
+def staff_list_queries():
+    """The admin panel's lists of every profile and vacancy (Super Admin): their first pages, and
+    their searches through the trigram indexes (portal/text_indexes.py)."""
+    from marketplace.admin_views import VacancyFilterForm, admin_vacancies
+    from users.profile_admin_forms import PersonalFilterForm
+    from users.profile_admin_views import PersonalIndexView, QueueFirst
+
+    profiles = PersonalProfile.objects.all()
+    listed = QueueFirst(profiles, *PersonalIndexView.name_ordering)
+    yield from page_queries("Data Profil Personal: queue", listed.queue)
+    yield from page_queries("Data Profil Personal: by name", listed.rest)
+    yield from page_queries(
+        "Data Profil Personal search",
+        PersonalFilterForm({"q": "budi"}).filter(profiles),
+        "user_first_name_contains",
+    )
+    yield from page_queries("List Lowongan (admin)", admin_vacancies())
+    yield from page_queries(
+        "List Lowongan (admin) search",
+        VacancyFilterForm({"q": "operator"}).filter(admin_vacancies()),
+        "vacancy_title_contains",
+    )
 
 
 def staff_figures_queries():
