@@ -280,3 +280,21 @@ class PersonalReportState(models.Model):
 
     def __str__(self):
         return f"profile {self.profile_id}: {self.key} {self.kecamatan_id}/{self.desa_id}"
+
+
+class MitraReportTally(models.Model):
+    """Laporan Mitra's counts of one Mitra, kept by PostgreSQL triggers
+    (portal/mitra_report_tallies.py): each row is a change (or a folded sum) of its vacancies posted
+    (every status but Draf), its applications received and those Diterima. A Mitra's figures are
+    the sums of its rows. No foreign key constraint: the rows of a deleted Mitra sum to zero and
+    are folded away. Never written by the application."""
+
+    mitra = models.ForeignKey(
+        "users.MitraProfile", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    vacancies = models.IntegerField(default=0)
+    applicants = models.IntegerField(default=0)
+    accepted = models.IntegerField(default=0)
+
+    def __str__(self):
+        return f"mitra {self.mitra_id}: {self.vacancies}/{self.applicants}/{self.accepted}"

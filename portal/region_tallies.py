@@ -15,7 +15,8 @@ deadlock on a counter. A figure is the sum of its rows:
   which heals any drift (a restored backup, a hand-made SQL fix).
 
 Laporan Personal's measures are kept by triggers of their own (portal/personal_report_tallies.py)
-in the same table, folded and rebuilt with the rest.
+in the same table, Laporan Mitra's per Mitra (portal/mitra_report_tallies.py) in a table of their
+own; both are folded and rebuilt with the rest.
 
 Elsewhere (SQLite in development) there are no triggers: ``counts()`` aggregates the tables, as
 ``live_counts()`` does on any database (tests/test_region_tallies.py checks both always agree).
@@ -30,6 +31,7 @@ from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 
 from marketplace.models import Application
+from portal import mitra_report_tallies as mitra_report
 from portal import personal_report_tallies as personal_report
 from portal.models import RegionTally
 from users.models import MitraProfile, PersonalProfile
@@ -147,21 +149,24 @@ def fold():
     if uses_triggers():
         with connection.cursor() as cursor:
             cursor.execute(FOLD_SQL)
+            cursor.execute(mitra_report.FOLD_SQL)
 
 
 def rebuild(using_connection=None):
     """Recount every row from the tables (nightly, and after a bulk load). Writers wait at their
     trigger for the few seconds it takes, so no change is counted twice or lost. The tables are
-    locked in the order ``personal_report_refresh()`` locks them."""
+    locked in the order the triggers lock them (``mitra_report.LOCKED_TABLES``)."""
     target = using_connection or connection
     if target.vendor != "postgresql":
         return
     with transaction.atomic(using=target.alias), target.cursor() as cursor:
-        cursor.execute(f"LOCK TABLE {personal_report.LOCKED_TABLES} IN EXCLUSIVE MODE")
+        cursor.execute(f"LOCK TABLE {mitra_report.LOCKED_TABLES} IN EXCLUSIVE MODE")
         cursor.execute("DELETE FROM portal_regiontally")
         cursor.execute("DELETE FROM portal_personalreportstate")
         cursor.execute(f"INSERT INTO portal_personalreportstate {personal_report.STATE_SQL}")
         cursor.execute(REBUILD_SQL)
+        cursor.execute("DELETE FROM portal_mitrareporttally")
+        cursor.execute(mitra_report.REBUILD_SQL)
 
 
 @contextmanager

@@ -1,8 +1,9 @@
-"""The region tallies of the Dasbor and Laporan Personal (portal/region_tallies.py): whatever
-changes the profiles, their sections, their accounts and the applications (use cases, queryset
-updates, an account closed, a bulk insert), the counts read from the trigger-kept rows equal the
-counts of the tables themselves, for every viewer's region; folding and rebuilding keep them; and
-the Dasbor and Laporan Personal read them without touching the big tables."""
+"""The region tallies of the Dasbor and Laporan Personal (portal/region_tallies.py) and Laporan
+Mitra's tallies (portal/mitra_report_tallies.py): whatever changes the profiles, their sections,
+their accounts, the vacancies and the applications (use cases, queryset updates, an account closed,
+a bulk insert), the counts read from the trigger-kept rows equal the counts of the tables
+themselves, for every viewer's region; folding and rebuilding keep them; and the Dasbor and both
+reports read them without touching the big tables."""
 
 import datetime
 import zoneinfo
@@ -13,15 +14,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from marketplace import use_cases
-from marketplace.choices import ApplicationStatus
+from marketplace.choices import ApplicationStatus, VacancyStatus
 from marketplace.factories import ApplicationFactory, VacancyFactory
-from marketplace.models import Application
-from portal import personal_report_tallies, region_tallies
-from portal.models import PersonalReportState, RegionTally
+from marketplace.models import Application, Vacancy
+from portal import mitra_report_tallies, personal_report_tallies, region_tallies
+from portal.models import MitraReportTally, PersonalReportState, RegionTally
 from users import privacy
 from users.choices import MitraCategory, StaffRole, VerificationStatus
 from users.factories import MitraProfileFactory, UserFactory, complete_personal_profile
-from users.models import MitraProfile, PersonalProfile, Skill, User
+from users.models import Kecamatan, MitraProfile, PersonalProfile, Skill, User
 from users.staff import install_role_groups, save_staff_account
 
 pytestmark = pytest.mark.django_db
@@ -276,3 +277,104 @@ def test_laporan_personal_reads_no_profile_with_or_without_a_registration_period
     assert response.status_code == 200
     assert response.context["report"].total.counts["registered"] == 1
     assert not [query["sql"] for query in queries if 'FROM "users_personalprofile"' in query["sql"]]
+
+
+def laporan_mitra_figures(viewer, filters):
+    """Every row of Laporan Mitra for ``viewer`` and ``filters``: label and the four counts."""
+    from users.reports import mitra_report
+
+    report = mitra_report(viewer, filters)
+    rows = [*report.category_rows, *report.business_field_rows, *report.kecamatan_rows, report.total]
+    return [(row.label, row.counts) for row in rows]
+
+
+def assert_laporan_mitra_matches(viewers, monkeypatch):
+    """Laporan Mitra from the tallies equals Laporan Mitra counted from the tables, for every viewer
+    and a few filters (a period, a kecamatan)."""
+    from users.reports import ReportFilters
+
+    combinations = [
+        ReportFilters(),
+        ReportFilters(date_from=timezone.localdate()),
+        ReportFilters(date_to=timezone.localdate() - datetime.timedelta(days=1)),
+        ReportFilters(kecamatan=Kecamatan.objects.get(name="Bobotsari")),
+    ]
+    for viewer in viewers:
+        for filters in combinations:
+            assert mitra_report_tallies.holds()
+            tallied = laporan_mitra_figures(viewer, filters)
+            with monkeypatch.context() as patched:
+                patched.setattr(mitra_report_tallies, "holds", lambda: False)
+                live = laporan_mitra_figures(viewer, filters)
+            assert tallied == live, (viewer.username, filters)
+
+
+def test_laporan_mitra_counts_follow_vacancies_and_applications(viewers, desa_a, bancar, monkeypatch):
+    """Whoever posts, decides, moves or deletes, Laporan Mitra's vacancies, applicants and accepted
+    read from the tallies equal those counted from the tables; folding and rebuilding keep them."""
+    from users.reports import ReportFilters
+
+    mitra = MitraProfileFactory(
+        kecamatan=desa_a.kecamatan, desa=desa_a, verification_status=VerificationStatus.TERVERIFIKASI
+    )
+    other = MitraProfileFactory(kecamatan=bancar.kecamatan, desa=bancar, category=MitraCategory.INFORMAL)
+    User.objects.filter(pk=other.user_id).update(date_joined=timezone.now() - datetime.timedelta(days=40))
+    published = [VacancyFactory(mitra=mitra) for _index in range(2)]
+    draft = VacancyFactory(mitra=mitra, draft=True)
+    ani = complete_personal_profile(desa_a, username="ani")
+    budi = complete_personal_profile(bancar, username="budi")
+
+    def total():
+        report = laporan_mitra_figures(viewers[0], ReportFilters())
+        counts = report[-1][1]
+        return counts["vacancies"], counts["applicants"], counts["accepted"]
+
+    assert total() == (2, 0, 0)  # the draft is not posted
+
+    # Applying, a decision, a withdrawal; a draft published by a queryset update.
+    sent, _created = use_cases.apply(ani.user, published[0])
+    use_cases.apply(budi.user, published[0])
+    withdrawn, _created = use_cases.apply(budi.user, published[1])
+    use_cases.set_status(mitra, sent, ApplicationStatus.DITERIMA, by=mitra.user)
+    use_cases.withdraw(budi.user, withdrawn)
+    Vacancy.objects.filter(pk=draft.pk).update(status=VacancyStatus.PUBLISHED)
+    assert total() == (3, 3, 1)
+    assert_laporan_mitra_matches(viewers, monkeypatch)
+
+    # Around the models: statuses updated in bulk, a vacancy handed to the other Mitra with its
+    # applications, a vacancy deleted with its applications, a bulk insert.
+    Application.objects.filter(vacancy=published[0]).update(status=ApplicationStatus.DITERIMA)
+    Vacancy.objects.filter(pk=published[1].pk).update(mitra=other)
+    assert total() == (3, 3, 2)
+    assert_laporan_mitra_matches(viewers, monkeypatch)
+    Vacancy.objects.get(pk=published[0].pk).delete()
+    Application.objects.bulk_create([Application(vacancy=draft, personal=ani)])
+    assert total() == (2, 2, 0)
+    assert_laporan_mitra_matches(viewers, monkeypatch)
+
+    region_tallies.fold()
+    assert MitraReportTally.objects.count() == 2  # one row per Mitra with anything to count
+    assert_laporan_mitra_matches(viewers, monkeypatch)
+    MitraReportTally.objects.update(applicants=999)  # drift, e.g. a restored backup
+    region_tallies.rebuild()
+    assert total() == (2, 2, 0)
+    assert_laporan_mitra_matches(viewers, monkeypatch)
+
+    # A Mitra's account deleted: its vacancies and their applications leave the report, and its
+    # rows sum to nothing and are folded away.
+    MitraProfile.objects.get(pk=mitra.pk).user.delete()
+    assert total() == (1, 1, 0)
+    region_tallies.fold()
+    assert list(MitraReportTally.objects.values_list("mitra_id", flat=True)) == [other.pk]
+    assert_laporan_mitra_matches(viewers, monkeypatch)
+
+
+def test_laporan_mitra_reads_neither_vacancies_nor_applications(viewers, desa_a, client):
+    ApplicationFactory(vacancy=VacancyFactory(mitra__kecamatan=desa_a.kecamatan, mitra__desa=desa_a))
+    client.force_login(viewers[0])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/app/v1/admin/laporan-mitra/", {"dari": "2020-01-01"})
+    assert response.status_code == 200
+    assert response.context["report"].total.counts["applicants"] == 1
+    big_tables = ('"marketplace_application"', '"marketplace_vacancy"')
+    assert not [query["sql"] for query in queries if any(table in query["sql"] for table in big_tables)]

@@ -1,11 +1,12 @@
 """The registration day of each profile's Laporan Personal state, so that a report with a
 registration period counts the states of that period instead of the profiles
-(portal/personal_report_tallies.py): the column, today's triggers (which write it), every tally and
-state recounted, then the index of the days, built CONCURRENTLY."""
+(portal/personal_report_tallies.py): the column, today's triggers (which write it), then the index
+of the days, built CONCURRENTLY. Migration 0008 recounts every tally and state (until session 9
+this one did, before the table of Laporan Mitra's tallies existed)."""
 
 from django.db import migrations, models
 
-from portal import personal_report_tallies, region_tallies
+from portal import personal_report_tallies
 from portal.migration_operations import AddIndexConcurrently
 
 
@@ -13,7 +14,6 @@ def install_triggers(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(personal_report_tallies.TRIGGERS_SQL)
-    region_tallies.rebuild(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
