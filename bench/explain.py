@@ -4,7 +4,7 @@ querysets and forms, on a bulk-loaded database; flags sequential scans over the 
     DJANGO_SETTINGS_MODULE=portal.settings.production DATABASE_URL=... python bench/explain.py [--no-analyze]
 
 Each page's queries are the count and the first page (10 rows) its Paginator runs, and the
-aggregates of the Dasbor and of Laporan Personal for the whole regency. A keyword search must also
+aggregates of the Dasbor, Laporan Personal and Laporan Mitra for the whole regency. A keyword search must also
 read its GIN index (marketplace/search_documents.py). Not part of the test suite (bench/README.md).
 """
 
@@ -118,14 +118,14 @@ def staff_list_queries():
 
 
 def staff_figures_queries():
-    """The aggregates behind the Dasbor (Super Admin) and Laporan Personal of the whole regency,
-    as those pages compute them when their cached figures are renewed (portal/figures_cache.py)."""
+    """The aggregates behind the Dasbor (Super Admin), Laporan Personal and Laporan Mitra of the whole
+    regency, as those pages compute them when their cached figures are renewed (portal/figures_cache.py)."""
     from django.test import RequestFactory
 
     from portal import dashboard
     from users.models import User
     from users.report_forms import ReportFilterForm
-    from users.reports import personal_report
+    from users.reports import mitra_report, personal_report
 
     superadmin = User.objects.filter(username="superadmin").first()
     if superadmin is None:
@@ -143,11 +143,14 @@ def staff_figures_queries():
         ", one month": {"dari": "2026-03-01", "sampai": "2026-03-31"},
         ", one year": {"dari": "2025-01-01", "sampai": "2025-12-31"},
     }
-    for name, period in periods.items():
-        with CaptureQueriesContext(connection) as captured:
-            personal_report(superadmin, ReportFilterForm(period, user=superadmin).filters())
-        for n, query in enumerate(captured.captured_queries):
-            yield (f"Laporan Personal{name} {n}", query["sql"], None, None)
+    reports = {"Laporan Personal": (personal_report, True), "Laporan Mitra": (mitra_report, False)}
+    for title, (report, personal) in reports.items():
+        for name, period in periods.items():
+            form = ReportFilterForm(period, user=superadmin, personal=personal)
+            with CaptureQueriesContext(connection) as captured:
+                report(superadmin, form.filters())
+            for n, query in enumerate(captured.captured_queries):
+                yield (f"{title}{name} {n}", query["sql"], None, None)
 
 
 def plan_nodes(node):

@@ -61,6 +61,7 @@ SCENARIOS = [
     Scenario("dasbor_desa", ADMIN, login="desa"),
     # No filter: the whole regency (a Super Admin's region is all of it).
     Scenario("laporan_personal", ADMIN + "laporan-personal/", login="superadmin"),
+    Scenario("laporan_mitra", ADMIN + "laporan-mitra/", login="superadmin"),
     # The admin panel's lists of every Personal and every vacancy, and a search in each.
     Scenario("data_profil_personal", ADMIN + "data-profil-personal/", login="superadmin"),
     Scenario("data_profil_personal_search", ADMIN + "data-profil-personal/?q=budi", login="superadmin"),

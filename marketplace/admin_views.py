@@ -133,10 +133,14 @@ class VacancyFilterForm(forms.Form):
         if data.get("q"):
             for word in data["q"].split()[:8]:
                 # A UNION of two indexed matches (portal/text_indexes.py), not one OR over two tables.
-                by_title = Vacancy.objects.filter(title__icontains=word).values("pk")
-                by_mitra = Vacancy.objects.filter(
-                    mitra__in=MitraProfile.objects.filter(name__icontains=word).values("pk")
-                ).values("pk")
+                by_title = Vacancy.objects.filter(title__icontains=word).values("pk").order_by()
+                by_mitra = (
+                    Vacancy.objects.filter(
+                        mitra__in=MitraProfile.objects.filter(name__icontains=word).values("pk")
+                    )
+                    .values("pk")
+                    .order_by()
+                )
                 vacancies = vacancies.filter(pk__in=by_title.union(by_mitra))
         status = data.get("status")
         if status == EXPIRED:
@@ -403,9 +407,11 @@ class ServiceFilterForm(forms.Form):
                 # A UNION of indexed matches (portal/text_indexes.py), not one OR over three tables.
                 people = User.objects.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
                 mitra = MitraProfile.objects.filter(name__icontains=word)
-                by_title = Service.objects.filter(title__icontains=word).values("pk")
-                by_person = Service.objects.filter(provider__in=people.values("pk")).values("pk")
-                by_mitra = Service.objects.filter(provider__in=mitra.values("user_id")).values("pk")
+                by_title = Service.objects.filter(title__icontains=word).values("pk").order_by()
+                by_person = Service.objects.filter(provider__in=people.values("pk")).values("pk").order_by()
+                by_mitra = (
+                    Service.objects.filter(provider__in=mitra.values("user_id")).values("pk").order_by()
+                )
                 services = services.filter(pk__in=by_title.union(by_person, by_mitra))
         if data.get("status"):
             services = services.filter(status=data["status"])

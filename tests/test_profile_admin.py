@@ -18,6 +18,7 @@ from users import roles, verification
 from users.choices import StaffRole, VerificationStatus
 from users.factories import (
     BidangUsahaFactory,
+    PersonalFactory,
     UserFactory,
     complete_mitra_profile,
     complete_personal_profile,
@@ -264,6 +265,49 @@ def test_pagination_keeps_the_filters(client, desa, settings):
         assert client.get(PERSONAL, {"halaman": "x"}).status_code == 200
     finally:
         profile_admin_views.PER_PAGE = original
+
+
+def test_list_completeness_matches_each_profile_and_the_total_counts_every_profile(client, desa, far_desa):
+    """Each row's Kelengkapan is the profile's own completeness (whichever sections it has), and
+    the total a Super Admin sees (read from the Dasbor's tallies, not counted) is every profile."""
+    from users.completeness import personal_completeness
+    from users.models import PersonalProfile, Skill, WorkExperience
+    from users.querysets import personal_profiles_with_sections
+
+    whole = complete_personal_profile(desa, first_name="Utuh", last_name="Lengkap")
+    no_skill = complete_personal_profile(desa, first_name="Tanpa", last_name="Keahlian")
+    Skill.objects.filter(profile=no_skill).delete()
+    worker = complete_personal_profile(far_desa, first_name="Pekerja", last_name="Pabrik")
+    PersonalProfile.objects.filter(pk=worker.pk).update(no_experience=False)
+    WorkExperience.objects.create(
+        profile=worker, position="Operator", company="PT Bulu Mata", start_date=datetime.date(2020, 1, 1)
+    )
+    bare = PersonalFactory(first_name="Baru", last_name="Daftar").personal_profile
+    client.force_login(staff(StaffRole.SUPER_ADMIN))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(PERSONAL)
+    rows = {profile.pk: completeness.percent for profile, completeness in response.context["rows"]}
+    expected = {
+        profile.pk: personal_completeness(profile).percent
+        for profile in personal_profiles_with_sections().filter(
+            pk__in=[whole.pk, no_skill.pk, worker.pk, bare.pk]
+        )
+    }
+    assert rows == expected and rows[whole.pk] == 100 and rows[no_skill.pk] < 100
+    html = response.content.decode()
+    assert f"{rows[no_skill.pk]}%" in html
+    assert response.context["page_obj"].paginator.count == PersonalProfile.objects.count() == 4
+    counts = [
+        query["sql"]
+        for query in queries
+        if "COUNT(*)" in query["sql"] and "users_personalprofile" in query["sql"]
+    ]
+    assert len(counts) == 1 and "diajukan" in counts[0]  # only the verification queue is counted
+
+    # Filtered, the list is counted: one profile of the far desa.
+    filtered = client.get(PERSONAL, {"desa": far_desa.pk}).context["page_obj"]
+    assert filtered.paginator.count == 1 and filtered.object_list[0].pk == worker.pk
 
 
 def _count_queries(client, url):

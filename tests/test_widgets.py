@@ -1,8 +1,12 @@
-"""portal/widgets.py: LongSelect writes the same select Django's Select would, escaped."""
+"""portal/widgets.py: LongSelect writes the same select Django's Select would, escaped, with
+option groups and per-option attributes (the desa select of users/forms_regions.py)."""
 
+import pytest
 from django import forms
 
 from portal.widgets import LongSelect
+from users.forms_regions import DesaChoiceField, DesaSelect
+from users.models import Desa
 
 
 class VacancyFilter(forms.Form):
@@ -23,3 +27,32 @@ def test_long_select_marks_the_choice_and_escapes_labels():
         '<option value="12" selected>Kasir</option></select>'
     )
     assert '<option value="" selected>' in str(VacancyFilter()["lowongan"])
+
+
+class DesaFilter(forms.Form):
+    desa = DesaChoiceField(
+        queryset=Desa.objects.select_related("kecamatan").filter(
+            kecamatan__name__in=["Bobotsari", "Purbalingga"]
+        ),
+        required=False,
+        empty_label="Semua desa",
+        widget=DesaSelect(attrs={"data-kecamatan-field": "id_kecamatan"}),
+    )
+
+
+@pytest.mark.django_db
+def test_desa_select_groups_desa_by_kecamatan_with_their_kecamatan_on_each_option():
+    chosen = Desa.objects.filter(kecamatan__name="Purbalingga").order_by("name").last()
+    html = str(DesaFilter({"desa": str(chosen.pk)})["desa"])
+    assert html.startswith(
+        '<select name="desa" data-kecamatan-field="id_kecamatan" id="id_desa">'
+        '<option value="">Semua desa</option><optgroup label="Bobotsari">'
+    )
+    for desa in Desa.objects.filter(kecamatan__name__in=["Bobotsari", "Purbalingga"]):
+        selected = " selected" if desa == chosen else ""
+        option = (
+            f'<option value="{desa.pk}" data-kecamatan="{desa.kecamatan_id}"{selected}>{desa.name}</option>'
+        )
+        assert option in html
+    assert html.count("<optgroup") == html.count("</optgroup>") == 2
+    assert html.count(" selected") == 1

@@ -8,18 +8,9 @@ from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetFo
 
 from users import roles, staff
 from users.choices import StaffRole
+from users.forms_regions import DesaSelect
 from users.models import Desa, Kecamatan, User
 from users.validators import display_phone, normalize_phone, validate_username
-
-
-class DesaSelect(forms.Select):
-    """Desa options carry their kecamatan, so the form can narrow them to the chosen kecamatan."""
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if instance := getattr(value, "instance", None):
-            option["attrs"]["data-kecamatan"] = str(instance.kecamatan_id)
-        return option
 
 
 class StaffAccountForm(forms.ModelForm):

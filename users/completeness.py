@@ -38,8 +38,8 @@ def _account_items(user):
 
 
 def personal_completeness(profile):
-    """Works on a profile fetched with `users.querysets.personal_profiles_with_sections()` without
-    further queries."""
+    """Works on a profile fetched with `users.querysets.personal_profiles_with_sections()` or
+    `personal_profiles_listed()` and ``mark_sections()`` without further queries."""
     user = profile.user
     return Completeness(
         tuple(
@@ -93,4 +93,9 @@ def completeness_of(profile):
 
 
 def _has(profile, relation):
+    """Whether the profile has rows of ``relation``: the ``has_<relation>`` flag a list sets
+    (users/querysets.py ``mark_sections``), else the prefetched rows."""
+    flag = getattr(profile, f"has_{relation}", None)
+    if flag is not None:
+        return flag
     return len(getattr(profile, relation).all()) > 0

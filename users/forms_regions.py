@@ -9,6 +9,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import LongSelect
 from users.models import Desa, Kecamatan
 
 
@@ -29,14 +30,14 @@ class DesaChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class DesaSelect(forms.Select):
-    """Each option carries its kecamatan, for static/js/region-select.js."""
+class DesaSelect(LongSelect):
+    """Each option carries its kecamatan, for static/js/region-select.js (and the staff account
+    form's script) to narrow the list to the chosen kecamatan."""
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+    def option_attributes(self, value):
         if isinstance(value, ModelChoiceIteratorValue):
-            option["attrs"]["data-kecamatan"] = value.instance.kecamatan_id
-        return option
+            return {"data-kecamatan": value.instance.kecamatan_id}
+        return {}
 
 
 class RegionForm(forms.Form):

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import LongSelect
 from users.choices import MitraCategory, VerificationStatus
 from users.forms_regions import DesaChoiceField
 from users.models import BidangUsaha, Desa, Kecamatan, User
@@ -46,12 +47,14 @@ class ProfileFilterForm(forms.Form):
         queryset=Kecamatan.objects.all(),
         required=False,
         empty_label=_("Semua kecamatan"),
+        widget=LongSelect,
     )
     desa = DesaChoiceField(
         label=_("Desa/Kelurahan"),
         queryset=Desa.objects.select_related("kecamatan"),
         required=False,
         empty_label=_("Semua desa/kelurahan"),
+        widget=LongSelect,
     )
 
     def __init__(self, data=None, *, scope_kecamatan_id=None, scope_desa_id=None):
