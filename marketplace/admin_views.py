@@ -31,6 +31,7 @@ from marketplace.views.common import redirect_back
 from portal.admin_panel import AdminMenuRequiredMixin, check_menu
 from portal.models import SiteSettings
 from portal.pagination import DeferredJoinPaginator
+from portal.text_indexes import ContainsSearchField
 from users import roles
 from users.choices import AccountType, MitraCategory
 from users.models import Kecamatan, MitraProfile, User
@@ -94,11 +95,8 @@ class ReasonForm(forms.Form):
 
 
 class VacancyFilterForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Cari"),
-        required=False,
-        max_length=100,
-        help_text=gettext_lazy("Judul lowongan atau nama Mitra"),
+    q = ContainsSearchField(
+        label=gettext_lazy("Cari"), help_text=gettext_lazy("Judul lowongan atau nama Mitra")
     )
     status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
     kategori = forms.ChoiceField(
@@ -376,11 +374,8 @@ PROVIDER_TYPES = [
 
 
 class ServiceFilterForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Cari"),
-        required=False,
-        max_length=100,
-        help_text=gettext_lazy("Judul jasa atau nama penyedia"),
+    q = ContainsSearchField(
+        label=gettext_lazy("Cari"), help_text=gettext_lazy("Judul jasa atau nama penyedia")
     )
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.text_indexes import ContainsSearchField
 from portal.widgets import LongSelect
 from users.choices import MitraCategory, VerificationStatus
 from users.forms_regions import DesaChoiceField
@@ -36,7 +37,7 @@ class ProfileFilterForm(forms.Form):
     search_fields = ()
     search_label = _("Cari")
 
-    q = forms.CharField(label=_("Cari"), required=False, max_length=100)
+    q = ContainsSearchField(label=_("Cari"))
     status = forms.ChoiceField(
         label=_("Status verifikasi"),
         required=False,
