@@ -576,13 +576,16 @@ def main(argv=None):
         if account
     }
 
+    levels = [int(level) for level in args.clients.split(",")]
     rows = []
     for scenario in scenarios:
         path = scenario.path.format(**ids)
         cookies = sessions.get(scenario.login)
         if args.warmup:
-            run(base_url, scenario, path, 1, args.warmup, cookies)
-        for clients in [int(level) for level in args.clients.split(",")]:
+            # As many clients as the busiest level (up to 10), so that every gunicorn worker has
+            # compiled the page's templates and opened its connections before anything is measured.
+            run(base_url, scenario, path, min(max(levels), 10), args.warmup, cookies)
+        for clients in levels:
             row = run(base_url, scenario, path, clients, args.duration, cookies)
             row["path"] = path
             rows.append(row)

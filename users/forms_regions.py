@@ -3,7 +3,7 @@ without JavaScript (grouped by kecamatan) and static/js/region-select.js narrows
 refuses a desa outside the chosen kecamatan."""
 
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 
 from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
@@ -13,21 +13,32 @@ from portal.widgets import LongSelect
 from users.models import Desa, Kecamatan
 
 
+class DesaValue(ModelChoiceIteratorValue):
+    """A desa option's value: its id and its kecamatan, without a Desa instance."""
+
+    def __init__(self, value, kecamatan_id):
+        super().__init__(value, None)
+        self.kecamatan_id = kecamatan_id
+
+
 class DesaChoiceIterator(ModelChoiceIterator):
-    """Desa/kelurahan grouped by kecamatan (<optgroup>)."""
+    """Desa/kelurahan grouped by kecamatan (<optgroup>), read as plain values: reading the 239 desa
+    and their kecamatan as model instances, through the server-side cursor ModelChoiceIterator
+    opens, took a sixth of a staff list's time."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for kecamatan, desa_list in groupby(self.queryset, key=attrgetter("kecamatan")):
-            yield (kecamatan.name, [self.choice(desa) for desa in desa_list])
+        rows = self.queryset.values_list("pk", "name", "kecamatan_id", "kecamatan__name")
+        for kecamatan_name, desa_list in groupby(rows, key=itemgetter(3)):
+            yield (
+                kecamatan_name,
+                [(DesaValue(pk, kecamatan_id), name) for pk, name, kecamatan_id, _ in desa_list],
+            )
 
 
 class DesaChoiceField(forms.ModelChoiceField):
     iterator = DesaChoiceIterator
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class DesaSelect(LongSelect):
@@ -35,9 +46,10 @@ class DesaSelect(LongSelect):
     form's script) to narrow the list to the chosen kecamatan."""
 
     def option_attributes(self, value):
-        if isinstance(value, ModelChoiceIteratorValue):
-            return {"data-kecamatan": value.instance.kecamatan_id}
-        return {}
+        kecamatan_id = getattr(value, "kecamatan_id", None)
+        if kecamatan_id is None and isinstance(value, ModelChoiceIteratorValue):
+            kecamatan_id = value.instance.kecamatan_id  # a plain ModelChoiceField's option
+        return {} if kecamatan_id is None else {"data-kecamatan": kecamatan_id}
 
 
 class RegionForm(forms.Form):
