@@ -24,7 +24,7 @@ PERIODIC_JOBS = (
     (
         region_tallies.rebuild,
         "45 2 * * *",
-        "the region tallies (Dasbor, Laporan Personal) are recounted from the tables",
+        "the tallies (Dasbor, Laporan Personal, Laporan Mitra) are recounted from the tables",
     ),
 )
 
