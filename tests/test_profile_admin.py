@@ -23,7 +23,7 @@ from users.factories import (
     complete_mitra_profile,
     complete_personal_profile,
 )
-from users.models import Desa, Notification
+from users.models import Desa, MitraProfile, Notification
 from users.staff import save_staff_account
 
 pytestmark = pytest.mark.django_db
@@ -209,6 +209,9 @@ def test_mitra_filters_category_business_field_and_featured(client, desa):
     formal.save()
     page = client.get(MITRA, {"unggulan": "ya"}).content.decode()
     assert "PT Formal Jaya" in page and "Warung Informal" not in page
+    # Unfiltered, a Verifikator (who sees every Mitra) reads the total from the Dasbor's tallies.
+    assert client.get(MITRA).context["page_obj"].paginator.count == MitraProfile.objects.count() == 2
+    assert client.get(MITRA, {"kategori": "informal"}).context["page_obj"].paginator.count == 1
 
 
 def test_submitted_first_oldest_first_then_by_name(client, desa):
