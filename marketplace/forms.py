@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import MITRA_DECISIONS, ApplicationStatus, VacancySort
 from marketplace.models import KategoriLowongan, TipePekerjaan, Vacancy
-from portal.widgets import LongSelect
+from portal.widgets import LongSelect, PlainChoices
 from users.choices import MitraCategory
 from users.models import Kecamatan, Pendidikan
 
@@ -124,7 +124,7 @@ class ApplicantFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # (id, title) pairs, not model instances: a large employer has hundreds of vacancies.
         own_vacancies = Vacancy.objects.of_mitra(mitra).values_list("pk", "title")
-        self.fields["lowongan"].choices = [("", _("Semua lowongan")), *own_vacancies]
+        self.fields["lowongan"].choices = PlainChoices([("", _("Semua lowongan")), *own_vacancies])
 
     def filter(self, applications):
         if not (self.is_bound and self.is_valid()):

@@ -4,7 +4,7 @@ option groups and per-option attributes (the desa select of users/forms_regions.
 import pytest
 from django import forms
 
-from portal.widgets import LongSelect
+from portal.widgets import LongSelect, PlainChoices
 from users.forms_regions import DesaChoiceField, DesaSelect
 from users.models import Desa
 
@@ -56,3 +56,13 @@ def test_desa_select_groups_desa_by_kecamatan_with_their_kecamatan_on_each_optio
         assert option in html
     assert html.count("<optgroup") == html.count("</optgroup>") == 2
     assert html.count(" selected") == 1
+
+
+def test_plain_choices_are_offered_and_checked_as_a_list_would_be():
+    form = VacancyFilter({"lowongan": "12"})
+    form.fields["lowongan"].choices = PlainChoices([("", "Semua lowongan"), (12, "Kasir")])
+    assert form.is_valid() and form.cleaned_data["lowongan"] == 12
+    assert '<option value="12" selected>Kasir</option>' in str(form["lowongan"])
+    refused = VacancyFilter({"lowongan": "7"})
+    refused.fields["lowongan"].choices = PlainChoices([("", "Semua lowongan"), (12, "Kasir")])
+    assert not refused.is_valid() and "lowongan" in refused.errors
