@@ -9,7 +9,6 @@ import uuid
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from portal import broadcasts
 from portal.admin_access import answer_403
 from portal.admin_panel import AdminMenuRequiredMixin
 from portal.models import Broadcast
+from portal.text_indexes import MIN_WORD_LENGTH, too_short_message
 from users.choices import AccountType, StaffRole
 from users.roles import AdminMenu, role_of
 
@@ -344,9 +344,11 @@ class WhatsAppComposeView(ComposeView):
         reachable = self.reachable()
         form = kwargs.setdefault("form", self.get_form())
         picked = form["recipient"].value()
+        too_short = 0 < len(query) < MIN_WORD_LENGTH
         return super().get_context_data(
             query=query,
-            search_results=self.search(reachable, query) if query else None,
+            search_error=too_short_message() if too_short else "",
+            search_results=self.search(reachable, query) if query and not too_short else None,
             picked=reachable.filter(pk=picked).first() if str(picked or "").isdigit() else None,
             **kwargs,
         )
@@ -365,16 +367,8 @@ class WhatsAppComposeView(ComposeView):
         )
 
     def search(self, accounts, query):
-        condition = (
-            Q(username__icontains=query)
-            | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-            | Q(mitra_profile__name__icontains=query)
-        )
-        digits = re.sub(r"\D", "", query)
-        if len(digits) >= 4:
-            condition |= Q(phone__contains="62" + digits[1:] if digits.startswith("0") else digits)
-        return list(accounts.filter(condition).order_by("first_name", "username")[:SEARCH_LIMIT])
+        matches = broadcasts.accounts_matching(query)
+        return list(accounts.filter(pk__in=matches).order_by("first_name", "username")[:SEARCH_LIMIT])
 
     def recipient_count(self, audience):
         return broadcasts.whatsapp_recipients(audience).count()

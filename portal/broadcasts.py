@@ -17,6 +17,7 @@ background job; the jobs run each broadcast once.
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -31,7 +32,7 @@ from portal.tasks import enqueue
 from portal.whatsapp import requeue_failed, send_whatsapp
 from users import roles
 from users.choices import AccountType, StaffRole
-from users.models import Desa, Kecamatan, Notification, User
+from users.models import Desa, Kecamatan, MitraProfile, Notification, User
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +129,24 @@ def _scope_filter(user):
 def reachable_accounts(user):
     """Personal and Mitra accounts ``user`` may message (the single-recipient search)."""
     return User.objects.filter(is_active=True).filter(_scope_filter(user))
+
+
+def accounts_matching(query):
+    """The ids of the accounts whose username, first or last name, Mitra name or phone number holds
+    ``query`` (the Kirim Pesan recipient search): a UNION of matches, each read through its
+    trigram index (portal/text_indexes.py), not one OR across the accounts and the Mitra profiles,
+    which PostgreSQL could only check account by account. A number typed as 08… is stored as
+    62…; a phone number is searched from four digits."""
+    matches = [
+        User.objects.filter(**{f"{field}__icontains": query}).values("pk").order_by()
+        for field in ("username", "first_name", "last_name")
+    ]
+    matches.append(MitraProfile.objects.filter(name__icontains=query).values("user_id").order_by())
+    digits = re.sub(r"\D", "", query)
+    if len(digits) >= 4:
+        phone = "62" + digits[1:] if digits.startswith("0") else digits
+        matches.append(User.objects.filter(phone__icontains=phone).values("pk").order_by())
+    return matches[0].union(*matches[1:])
 
 
 def whatsapp_reachable(queryset):

@@ -13,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 # A trigram index finds a word of three characters or more; a shorter one has no trigram, and
 # PostgreSQL would read every row of the table (1.6 s for "ab" over 200,000 profiles).
 MIN_WORD_LENGTH = 3
+TOO_SHORT = _("Ketik minimal %(length)d huruf atau angka untuk mencari.")
+
+
+def too_short_message():
+    return TOO_SHORT % {"length": MIN_WORD_LENGTH}
 
 
 def contains_index(field, name):
@@ -24,9 +29,7 @@ class ContainsSearchField(forms.CharField):
     fewer than three characters are left out, and a keyword of such words only is refused with a
     message beside the field (the list is then shown unsearched)."""
 
-    default_error_messages = {
-        "too_short": _("Ketik minimal %(length)d huruf atau angka untuk mencari."),
-    }
+    default_error_messages = {"too_short": TOO_SHORT}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 100)

@@ -162,6 +162,22 @@ def test_a_staff_search_needs_words_a_trigram_index_can_find(client, url):
         assert form.cleaned_data["q"] == "budi"
 
 
+def test_kirim_pesan_recipient_search_reads_a_trigram_index_for_every_field():
+    from portal.broadcasts import accounts_matching
+
+    PersonalFactory()
+    conditions = index_conditions(accounts_matching("0812345"))
+    for index in (
+        "user_username_contains",
+        "user_first_name_contains",
+        "user_last_name_contains",
+        "mitra_name_contains",
+        "user_phone_contains",
+    ):
+        assert "~~" in conditions.get(index, ""), index
+    assert "62812345" in conditions["user_phone_contains"]  # typed 08…, stored 628…
+
+
 def test_admin_list_lowongan_pages_through_its_index_without_counting_applicants():
     VacancyFactory()
     assert "vacancy_created" in indexes_used(admin_vacancies()[:25])

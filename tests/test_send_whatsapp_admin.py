@@ -81,6 +81,16 @@ def test_search_finds_accounts_by_name_username_or_phone_within_scope(client, wo
     assert f'id="penerima-{world.m_a1.pk}"' not in html  # Mitra are outside a region-bound operator's reach
 
 
+def test_a_search_shorter_than_three_characters_is_refused_beside_the_field(client, world):
+    client.force_login(world.staff[StaffRole.ADMIN])
+    html = client.post(
+        WHATSAPP_COMPOSE_URL, compose_data(action="search", q="wa", target=broadcasts.SINGLE)
+    ).content.decode()
+    assert 'id="id_q_error">Ketik minimal 3 huruf atau angka untuk mencari.</p>' in html
+    assert 'value="wa" aria-invalid="true" aria-describedby="id_q_error"' in html
+    assert 'id="penerima-' not in html and "Tidak ada akun yang cocok" not in html
+
+
 @pytest.mark.parametrize(
     "role, data",
     [

@@ -72,6 +72,7 @@ class User(AbstractUser):
             contains_index("last_name", "user_last_name_contains"),
             contains_index("username", "user_username_contains"),
             contains_index("email", "user_email_contains"),
+            contains_index("phone", "user_phone_contains"),
             # Registration periods of the reports (``date_joined__date`` in the portal's time zone).
             models.Index(TruncDate("date_joined"), name="user_joined_day"),
         ]
